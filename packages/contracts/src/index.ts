@@ -1,0 +1,7 @@
+export * from './common';
+export * from './people';
+export * from './auth';
+export * from './teams';
+export * from './tokens';
+export * from './audit';
+export * from './settings';

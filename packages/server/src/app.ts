@@ -1,0 +1,58 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { ServerConfig } from './config';
+import type { DatabaseHandle } from './platform/db/database';
+import { createAuditLog } from './platform/audit/audit-log';
+import { auditRoutes } from './platform/audit/audit-routes';
+import { registerAuthentication } from './platform/auth/authenticate';
+import { createCredentials } from './platform/auth/credentials';
+import { registerProblemHandler } from './platform/errors/problem-handler';
+import { healthRoutes } from './platform/http/health';
+import { registerMetrics } from './platform/http/metrics';
+import { registerOpenApi } from './platform/http/openapi';
+import { registerWebApp } from './platform/http/web-app';
+import { createIdentity } from './capabilities/identity/index';
+import { createTeams } from './capabilities/teams/index';
+
+export type AppConfig = Pick<ServerConfig, 'logLevel' | 'bodyLimit' | 'secureCookies' | 'webDist' | 'adminToken'>;
+
+/** The one composition root: wires the database into every capability and registers their routes.
+ *  It never listens; tests drive it with inject() and start-server.ts puts it on a port. */
+export async function buildApp(config: AppConfig, database: DatabaseHandle): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    bodyLimit: config.bodyLimit,
+    genReqId: () => crypto.randomUUID(),
+    requestIdHeader: false,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  // JSON only (and, per capability, the formats it declares): anything else is 415, not a guess.
+  app.removeContentTypeParser('text/plain');
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  const { db, dialect } = database;
+  const audit = createAuditLog(dialect);
+  const credentials = createCredentials(db);
+
+  registerProblemHandler(app);
+  await app.register(cookie);
+  await registerOpenApi(app);
+  registerMetrics(app);
+  registerAuthentication(app, credentials);
+  healthRoutes(app, db);
+  auditRoutes(app, db);
+
+  const identity = createIdentity({ db, audit, credentials, secureCookies: config.secureCookies });
+  identity.routes(app);
+  const teams = createTeams({ db, audit });
+  teams.routes(app);
+
+  await registerWebApp(app, config.webDist);
+  if (config.adminToken) await identity.tokens.ensureAdminToken(config.adminToken);
+  await app.ready();
+  return app;
+}

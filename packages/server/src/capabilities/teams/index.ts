@@ -1,0 +1,14 @@
+import type { FastifyInstance } from 'fastify';
+import type { Db } from '../../platform/db/database';
+import type { AuditLog } from '../../platform/audit/audit-log';
+import { createTeamsStore } from './teams-store';
+import { createTeamsService, type OwnershipProvider } from './teams-service';
+import { teamsRoutes } from './teams-routes';
+
+export type { OwnershipProvider, TeamsService } from './teams-service';
+
+export function createTeams(deps: { db: Db; audit: AuditLog; ownership?: OwnershipProvider[] }) {
+  const store = createTeamsStore(deps.db);
+  const service = createTeamsService({ db: deps.db, store, audit: deps.audit, ownership: deps.ownership ?? [] });
+  return { service, routes: (app: FastifyInstance) => teamsRoutes(app, service) };
+}

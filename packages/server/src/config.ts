@@ -1,0 +1,42 @@
+import { resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  /** Folder for the embedded SQLite database (ignored with databaseUrl). */
+  dataDir: string;
+  /** postgres://… to use PostgreSQL instead of the embedded database. */
+  databaseUrl?: string;
+  /** PostgreSQL schema to keep Day One's tables in (default public). */
+  databaseSchema?: string;
+  /** A token that is created (or kept) as an admin token at start. */
+  adminToken?: string;
+  /** Built web app to serve; omitted means the API only. */
+  webDist?: string;
+  logLevel: string;
+  /** Largest request body accepted, in bytes. */
+  bodyLimit: number;
+  /** Mark cookies Secure (set when served behind HTTPS). */
+  secureCookies: boolean;
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const defaultWebDist = resolve(here, '../../web/dist');
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const port = Number(env.PORT ?? 4000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+  return {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    dataDir: resolve(env.DAYONE_DATA_DIR ?? './data'),
+    databaseUrl: env.DAYONE_DATABASE_URL || undefined,
+    databaseSchema: env.DAYONE_DATABASE_SCHEMA || undefined,
+    adminToken: env.DAYONE_ADMIN_TOKEN || undefined,
+    webDist: env.DAYONE_WEB_DIST ? resolve(env.DAYONE_WEB_DIST) : defaultWebDist,
+    logLevel: env.DAYONE_LOG_LEVEL ?? 'info',
+    bodyLimit: Number(env.DAYONE_BODY_LIMIT ?? 1024 * 1024),
+    secureCookies: env.DAYONE_SECURE_COOKIES === 'true',
+  };
+}

@@ -1,0 +1,66 @@
+import { sql } from 'kysely';
+import type { Db, Dialect } from '../db/database';
+import { nowIso, sha256 } from '../ids';
+
+export interface Actor {
+  id: string;
+  name: string;
+}
+
+export interface AuditRecord {
+  action: string;
+  entityType: string;
+  entityId: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export interface ChainedFields {
+  seq: number;
+  at: string;
+  actor_id: string;
+  actor_name: string;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  before_json: string | null;
+  after_json: string | null;
+  prev_hash: string;
+}
+
+/** The hash of an entry covers every stored field and the previous entry's hash. */
+export function entryHash(e: ChainedFields): string {
+  return sha256(
+    [e.seq, e.at, e.actor_id, e.actor_name, e.action, e.entity_type, e.entity_id, e.before_json ?? '', e.after_json ?? '', e.prev_hash].join('\u001f'),
+  );
+}
+
+const json = (value: unknown): string | null => (value === undefined || value === null ? null : JSON.stringify(value));
+
+/** Appends to the hash-chained audit log inside the caller's transaction, so the write and its record
+ *  commit or vanish together. On PostgreSQL a transaction-scoped advisory lock keeps the chain linear
+ *  across instances; SQLite transactions are serial already. */
+export function createAuditLog(dialect: Dialect) {
+  return {
+    async record(trx: Db, actor: Actor, record: AuditRecord): Promise<void> {
+      if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(7412001)`.execute(trx);
+      const last = await trx.selectFrom('audit_events').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+      const fields: ChainedFields = {
+        seq: (last?.seq ?? 0) + 1,
+        at: nowIso(),
+        actor_id: actor.id,
+        actor_name: actor.name,
+        action: record.action,
+        entity_type: record.entityType,
+        entity_id: record.entityId,
+        before_json: json(record.before),
+        after_json: json(record.after),
+        prev_hash: last?.hash ?? GENESIS_HASH,
+      };
+      await trx.insertInto('audit_events').values({ ...fields, hash: entryHash(fields) }).execute();
+    },
+  };
+}
+export type AuditLog = ReturnType<typeof createAuditLog>;

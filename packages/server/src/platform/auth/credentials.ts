@@ -1,0 +1,89 @@
+import type { Db } from '../db/database';
+import { newId, nowIso, randomSecret, sha256 } from '../ids';
+import type { Principal } from './principal';
+
+export const SESSION_DAYS = 14;
+const TOKEN_TOUCH_MS = 60_000;
+
+type PersonRow = { id: string; name: string; display_name: string; role: 'admin' | 'member'; kind: 'person' | 'machine' };
+
+const toPrincipal = (row: PersonRow, via: Principal['via'], csrfToken?: string): Principal => ({
+  id: row.id,
+  name: row.name,
+  displayName: row.display_name,
+  role: row.role,
+  kind: row.kind,
+  via,
+  csrfToken,
+});
+
+/** Sessions and API tokens: secrets are handed out once and only their SHA-256 is stored. */
+export function createCredentials(db: Db) {
+  const lastTouched = new Map<string, number>();
+
+  return {
+    async createSession(trx: Db, personId: string): Promise<{ secret: string; csrfToken: string; expiresAt: string }> {
+      const secret = randomSecret();
+      const csrfToken = randomSecret(24);
+      const expiresAt = new Date(Date.now() + SESSION_DAYS * 86_400_000).toISOString();
+      await trx
+        .insertInto('sessions')
+        .values({ id_hash: sha256(secret), person_id: personId, csrf_token: csrfToken, created_at: nowIso(), expires_at: expiresAt })
+        .execute();
+      return { secret, csrfToken, expiresAt };
+    },
+
+    async resolveSession(secret: string): Promise<Principal | null> {
+      const row = await db
+        .selectFrom('sessions')
+        .innerJoin('people', 'people.id', 'sessions.person_id')
+        .select(['people.id', 'people.name', 'people.display_name', 'people.role', 'people.kind', 'sessions.csrf_token', 'sessions.expires_at'])
+        .where('sessions.id_hash', '=', sha256(secret))
+        .executeTakeFirst();
+      if (!row || row.expires_at <= nowIso()) return null;
+      return toPrincipal(row, 'session', row.csrf_token);
+    },
+
+    async deleteSession(secret: string): Promise<void> {
+      await db.deleteFrom('sessions').where('id_hash', '=', sha256(secret)).execute();
+    },
+
+    /** Issues a token; `secret` is only given when an operator supplies it (DAYONE_ADMIN_TOKEN). */
+    async issueToken(trx: Db, personId: string, name: string, expiresAt: string | null, secret?: string) {
+      const id = newId();
+      const prefix = `dayone_${randomSecret(6)}`;
+      const token = secret ?? `${prefix}_${randomSecret()}`;
+      const row = {
+        id,
+        person_id: personId,
+        name,
+        prefix: secret ? secret.slice(0, 8) : prefix,
+        token_hash: sha256(token),
+        created_at: nowIso(),
+        expires_at: expiresAt,
+        last_used_at: null,
+        revoked_at: null,
+      };
+      await trx.insertInto('api_tokens').values(row).execute();
+      return { row, token };
+    },
+
+    async resolveToken(secret: string): Promise<Principal | null> {
+      const hash = sha256(secret);
+      const row = await db
+        .selectFrom('api_tokens')
+        .innerJoin('people', 'people.id', 'api_tokens.person_id')
+        .select(['people.id', 'people.name', 'people.display_name', 'people.role', 'people.kind', 'api_tokens.id as token_id', 'api_tokens.expires_at', 'api_tokens.revoked_at'])
+        .where('api_tokens.token_hash', '=', hash)
+        .executeTakeFirst();
+      if (!row || row.revoked_at || (row.expires_at && row.expires_at <= nowIso())) return null;
+      const now = Date.now();
+      if ((lastTouched.get(row.token_id) ?? 0) + TOKEN_TOUCH_MS < now) {
+        lastTouched.set(row.token_id, now);
+        await db.updateTable('api_tokens').set({ last_used_at: new Date(now).toISOString() }).where('id', '=', row.token_id).execute();
+      }
+      return toPrincipal(row, 'token');
+    },
+  };
+}
+export type Credentials = ReturnType<typeof createCredentials>;

@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as foundation from './20261126-0001-foundation';
+
+/** Every migration, in order. Names are timestamped; migrations are forward-only (no down). */
+export const migrations: Record<string, Migration> = {
+  '20261126-0001-foundation': foundation,
+};

@@ -1,0 +1,90 @@
+/** Row shapes of every table, as Kysely sees them. Times are ISO 8601 UTC text on both dialects. */
+export interface PeopleTable {
+  id: string;
+  name: string;
+  email: string | null;
+  display_name: string;
+  role: 'admin' | 'member';
+  kind: 'person' | 'machine';
+  password_hash: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionsTable {
+  id_hash: string;
+  person_id: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  person_id: string;
+  name: string;
+  prefix: string;
+  token_hash: string;
+  created_at: string;
+  expires_at: string | null;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface TeamsTable {
+  id: string;
+  name: string;
+  display_name: string;
+  mission: string;
+  parent_id: string | null;
+  leader_id: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TeamMembersTable {
+  team_id: string;
+  person_id: string;
+  added_at: string;
+}
+
+export interface AuditEventsTable {
+  seq: number;
+  at: string;
+  actor_id: string;
+  actor_name: string;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  before_json: string | null;
+  after_json: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface InstanceSettingsTable {
+  id: number;
+  signup_mode: 'open' | 'invite';
+  version: number;
+}
+
+export interface InvitesTable {
+  code: string;
+  email: string;
+  created_by: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface Database {
+  people: PeopleTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  teams: TeamsTable;
+  team_members: TeamMembersTable;
+  audit_events: AuditEventsTable;
+  instance_settings: InstanceSettingsTable;
+  invites: InvitesTable;
+}

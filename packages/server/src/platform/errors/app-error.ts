@@ -1,0 +1,65 @@
+/** One coded catalogue of every error the API answers with. Each code has one HTTP status and a title. */
+export const errorCatalogue = {
+  VALIDATION_FAILED: { status: 400, title: 'The request is not valid' },
+  MALFORMED_BODY: { status: 400, title: 'The request body could not be read' },
+  AUTH_REQUIRED: { status: 401, title: 'Sign in or send a token' },
+  AUTH_INVALID_CREDENTIALS: { status: 401, title: 'Wrong email or password' },
+  AUTH_INVALID_TOKEN: { status: 401, title: 'The token is unknown, revoked or expired' },
+  CSRF_TOKEN_MISSING: { status: 403, title: 'The CSRF token is missing or wrong' },
+  FORBIDDEN: { status: 403, title: 'Not allowed' },
+  ADMIN_REQUIRED: { status: 403, title: 'Only admins may do this' },
+  TEAM_EDIT_FORBIDDEN: { status: 403, title: 'Only the team’s members (or admins) may change it' },
+  SIGNUP_INVITE_REQUIRED: { status: 403, title: 'Sign-up needs an invitation' },
+  NOT_FOUND: { status: 404, title: 'Not found' },
+  TEAM_NOT_FOUND: { status: 404, title: 'No such team' },
+  PERSON_NOT_FOUND: { status: 404, title: 'No such person' },
+  TOKEN_NOT_FOUND: { status: 404, title: 'No such token' },
+  METHOD_NOT_ALLOWED: { status: 405, title: 'Method not allowed' },
+  SETUP_ALREADY_DONE: { status: 409, title: 'This instance already has its first account' },
+  TEAM_NAME_TAKEN: { status: 409, title: 'A team with this name exists' },
+  PERSON_NAME_TAKEN: { status: 409, title: 'That name is taken' },
+  PERSON_EMAIL_TAKEN: { status: 409, title: 'That email already has an account' },
+  TEAM_HAS_MEMBERS: { status: 409, title: 'The team still has members' },
+  TEAM_HAS_CHILDREN: { status: 409, title: 'The team still has sub-teams' },
+  TEAM_OWNS_ENTITIES: { status: 409, title: 'The team still owns things' },
+  CONFLICT: { status: 409, title: 'Conflict' },
+  PRECONDITION_FAILED: { status: 412, title: 'Someone else changed this first' },
+  BODY_TOO_LARGE: { status: 413, title: 'The request body is too large' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported content type' },
+  PRECONDITION_REQUIRED: { status: 428, title: 'Send If-Match with the version you read' },
+  TOO_MANY_REQUESTS: { status: 429, title: 'Too many attempts; wait and retry' },
+  INTERNAL: { status: 500, title: 'Something went wrong on our side' },
+  UNAVAILABLE: { status: 503, title: 'Not ready' },
+} as const;
+
+export type ErrorCode = keyof typeof errorCatalogue;
+
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  readonly status: number;
+  readonly title: string;
+  readonly headers: Record<string, string>;
+
+  constructor(
+    readonly code: ErrorCode,
+    readonly detail: string,
+    options: { errors?: FieldError[]; headers?: Record<string, string> } = {},
+  ) {
+    super(detail);
+    this.status = errorCatalogue[code].status;
+    this.title = errorCatalogue[code].title;
+    this.errors = options.errors;
+    this.headers = options.headers ?? {};
+  }
+
+  readonly errors?: FieldError[];
+}
+
+/** A 400 naming one field, for rules a schema cannot express (a parent team that does not exist). */
+export function fieldError(path: string, message: string): AppError {
+  return new AppError('VALIDATION_FAILED', `${path}: ${message}`, { errors: [{ path, message }] });
+}
