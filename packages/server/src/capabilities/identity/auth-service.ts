@@ -58,7 +58,7 @@ export function createAuthService({ db, people, credentials, audit, throttle, se
 
   async function signedIn(trx: Db, row: PersonRow): Promise<SignedIn> {
     const session = await credentials.createSession(trx, row.id);
-    return { ...session, person: await people.present(row) };
+    return { ...session, person: await people.present(row, trx) };
   }
 
   async function inTransaction<T>(work: (trx: Db) => Promise<T>): Promise<T> {

@@ -9,10 +9,10 @@ export type PersonRow = PeopleTable;
 export const lowerEq = (column: string, value: string) => sql<boolean>`lower(${sql.ref(column)}) = ${value.toLowerCase()}`;
 
 export function createPeopleStore(db: Db) {
-  async function teamsOf(personIds: string[]): Promise<Map<string, string[]>> {
+  async function teamsOf(personIds: string[], trx: Db = db): Promise<Map<string, string[]>> {
     const map = new Map<string, string[]>();
     if (!personIds.length) return map;
-    const rows = await db
+    const rows = await trx
       .selectFrom('team_members')
       .innerJoin('teams', 'teams.id', 'team_members.team_id')
       .select(['team_members.person_id', 'teams.name'])
@@ -41,8 +41,9 @@ export function createPeopleStore(db: Db) {
       Number((await trx.selectFrom('people').select((eb) => eb.fn.countAll<number>().as('n')).where('kind', '=', 'person').executeTakeFirstOrThrow()).n),
     insert: (trx: Db, row: PersonRow) => trx.insertInto('people').values(row).execute(),
 
-    async present(row: PersonRow): Promise<Person> {
-      return present(row, (await teamsOf([row.id])).get(row.id) ?? []);
+    /** Inside a transaction pass it as `trx`: the embedded database has one connection, held by the transaction. */
+    async present(row: PersonRow, trx: Db = db): Promise<Person> {
+      return present(row, (await teamsOf([row.id], trx)).get(row.id) ?? []);
     },
 
     async list(query: { q?: string; limit: number; cursor?: string }): Promise<{ items: Person[]; nextCursor: string | null }> {

@@ -1,0 +1,27 @@
+/** Everything a command touches outside its own arguments, so tests can run commands in-process. */
+export interface CliIo {
+  /** Writes raw text to standard output (callers add the newline). */
+  stdout(text: string): void;
+  /** Writes raw text to standard error. */
+  stderr(text: string): void;
+  env: Record<string, string | undefined>;
+}
+
+export type ServerModule = typeof import('@dayone/server');
+export type ServerConfig = ReturnType<ServerModule['loadConfig']>;
+
+export interface CliContext {
+  io: CliIo;
+  /** Replaces the global fetch for the API client (tests). */
+  fetch?: (input: string, init: RequestInit) => Promise<Response>;
+  /** Loads @dayone/server lazily, so commands that only talk HTTP never load the server. */
+  loadServer(): Promise<Pick<ServerModule, 'loadConfig' | 'startServer'>>;
+  /** Registers a handler for a process signal (SIGINT, SIGTERM). */
+  onSignal(signal: NodeJS.Signals, handler: () => void): void;
+  /** Ends the process; only `serve` uses it, after the server has closed. */
+  exit(code: number): void;
+}
+
+export function println(write: (text: string) => void, line = ''): void {
+  write(`${line}\n`);
+}

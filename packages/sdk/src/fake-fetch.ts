@@ -1,0 +1,40 @@
+import type { FetchLike } from './http-transport';
+
+export interface RecordedRequest {
+  url: string;
+  method: string;
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+type Reply = Response | (() => Response) | Error;
+
+/** A scripted fetch for tests: replies in order and records what it was asked. */
+export function fakeFetch(...replies: Reply[]): FetchLike & { calls: RecordedRequest[] } {
+  const calls: RecordedRequest[] = [];
+  const fn = async (url: string, init: RequestInit) => {
+    calls.push({
+      url,
+      method: init.method ?? 'GET',
+      headers: { ...(init.headers as Record<string, string>) },
+      body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,
+    });
+    const reply = replies.shift();
+    if (!reply) throw new Error(`unexpected request ${init.method} ${url}`);
+    if (reply instanceof Error) throw reply;
+    return typeof reply === 'function' ? reply() : reply;
+  };
+  return Object.assign(fn, { calls });
+}
+
+export function json(status: number, body: unknown, type = 'application/json'): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'content-type': type } });
+}
+
+export function problem(status: number, code: string, detail: string, errors?: { path: string; message: string }[]) {
+  return json(
+    status,
+    { type: `https://dayone.dev/problems/${code}`, title: 'Request failed', status, code, detail, errors },
+    'application/problem+json',
+  );
+}

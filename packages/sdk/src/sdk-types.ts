@@ -1,0 +1,40 @@
+import type { ApiToken, AuditVerification, Person, Team, TeamDetail } from '@dayone/contracts';
+
+export type { ApiToken, AuditVerification, Person, Team, TeamDetail };
+
+/** One page of a cursor-paginated list; pass `nextCursor` back as `cursor` for the next page. */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface PageQuery {
+  limit?: number;
+  cursor?: string;
+}
+
+export interface TeamsQuery extends PageQuery {
+  /** Free-text search on name and display name. */
+  q?: string;
+  /** Only the direct children of this team. */
+  parent?: string;
+  /** `unfit` keeps only teams with fitness findings. */
+  fitness?: 'all' | 'unfit';
+}
+
+export interface PeopleQuery extends PageQuery {
+  q?: string;
+}
+
+export interface CreateTokenInput {
+  name: string;
+  /** ISO 8601 date-time with offset, e.g. 2030-01-01T00:00:00Z. */
+  expiresAt?: string;
+}
+
+/** A newly created token: `token` is the secret, returned only this once. */
+export type CreatedToken = ApiToken & { token: string };
+
+export interface TokenList {
+  items: ApiToken[];
+}
