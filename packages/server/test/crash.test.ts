@@ -1,0 +1,77 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ADMIN_TOKEN, dialects, newTestStore, type TestStore } from './harness';
+
+const bin = fileURLToPath(new URL('../../cli/bin/dayone.js', import.meta.url));
+
+/** Starts `dayone serve` as its own process and resolves with its URL once it listens. */
+function serve(store: TestStore): Promise<{ child: ChildProcess; url: string }> {
+  const env = {
+    ...process.env,
+    DAYONE_ADMIN_TOKEN: ADMIN_TOKEN,
+    DAYONE_LOG_LEVEL: 'warn',
+    DAYONE_DATABASE_URL: store.databaseUrl ?? '',
+    DAYONE_DATABASE_SCHEMA: store.databaseSchema ?? '',
+  };
+  const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--host', '127.0.0.1', '--data-dir', store.dataDir], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk) => {
+      out += chunk;
+      const match = /listening on (http:\/\/\S+)/.exec(out);
+      if (match) resolve({ child, url: match[1] });
+    });
+    child.stderr!.on('data', (chunk) => (out += chunk));
+    child.on('exit', (code) => reject(new Error(`server exited early (${code}): ${out}`)));
+  });
+}
+
+const headers = { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' };
+
+describe.each(dialects)('kill -9 during a burst of writes on %s', (dialect) => {
+  const store = newTestStore(dialect);
+  afterAll(() => store.drop());
+
+  it('loses no write that was answered 2xx', async () => {
+    const first = await serve(store);
+    const acknowledged: string[] = [];
+    let killed = false;
+    const writer = async (worker: number) => {
+      for (let i = 0; !killed; i++) {
+        const name = `crash-${worker}-${i}`;
+        try {
+          const res = await fetch(`${first.url}/api/v1/teams`, { method: 'POST', headers, body: JSON.stringify({ name, mission: 'survive a crash' }) });
+          if (res.status === 201) acknowledged.push(name);
+          else if (!killed) throw new Error(`unexpected ${res.status}: ${await res.text()}`);
+        } catch (error) {
+          if (!killed) throw error;
+        }
+        if (acknowledged.length >= 150 && !killed) {
+          killed = true;
+          first.child.kill('SIGKILL');
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: 8 }, (_, w) => writer(w)));
+    await new Promise((r) => (first.child.exitCode !== null || first.child.signalCode ? r(null) : first.child.once('exit', r)));
+    expect(first.child.signalCode).toBe('SIGKILL');
+
+    const second = await serve(store);
+    try {
+      const missing: string[] = [];
+      for (const name of acknowledged) {
+        const res = await fetch(`${second.url}/api/v1/teams/${name}`, { headers });
+        if (res.status !== 200) missing.push(name);
+      }
+      expect(acknowledged.length).toBeGreaterThanOrEqual(150);
+      expect(missing).toEqual([]);
+      const verify = await (await fetch(`${second.url}/api/v1/audit/verify`, { headers })).json();
+      expect(verify.ok).toBe(true);
+    } finally {
+      const exited = new Promise((r) => second.child.once('exit', r));
+      second.child.kill('SIGTERM');
+      await exited;
+    }
+  });
+});
