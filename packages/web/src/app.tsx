@@ -1,0 +1,107 @@
+import { Button, Center, Container, Loader } from '@mantine/core';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { AdminPage } from './capabilities/admin/admin-page';
+import { AccountMenu } from './capabilities/auth/account-menu';
+import type { SetupStatus } from './capabilities/auth/auth-api';
+import { SetupPage } from './capabilities/auth/setup-page';
+import { SignInPage } from './capabilities/auth/sign-in-page';
+import { SignUpPage } from './capabilities/auth/sign-up-page';
+import { useSession, useSessionQuery, useSetupStatus } from './capabilities/auth/use-session';
+import { PeoplePage } from './capabilities/people/people-page';
+import { PersonPage } from './capabilities/people/person-page';
+import { OrgTreePage } from './capabilities/teams/org-tree-page';
+import { TeamCreatePage } from './capabilities/teams/team-create-page';
+import { TeamPage } from './capabilities/teams/team-page';
+import { TeamsPage } from './capabilities/teams/teams-page';
+import { TokensPage } from './capabilities/tokens/tokens-page';
+import { AppShellLayout, type NavItem } from './ui/app-shell-layout';
+import { NotFound } from './ui/not-found';
+import { ProblemAlert } from './ui/problem-alert';
+
+/** Chooses between first-run setup, the signed-out pages and the signed-in app. */
+export function App() {
+  const setup = useSetupStatus();
+  const session = useSessionQuery();
+  if (setup.isPending || session.isPending) {
+    return (
+      <Center h="100vh">
+        <Loader aria-label="Loading" />
+      </Center>
+    );
+  }
+  if (setup.isError || session.isError) {
+    return (
+      <Container size="sm" py="xl">
+        <ProblemAlert error={setup.error ?? session.error} title="Day One is not answering">
+          <Button mt="sm" size="xs" variant="white" onClick={() => void Promise.all([setup.refetch(), session.refetch()])}>
+            Try again
+          </Button>
+        </ProblemAlert>
+      </Container>
+    );
+  }
+  return session.data ? <SignedInRoutes /> : <SignedOutRoutes setup={setup.data} />;
+}
+
+function SignedOutRoutes({ setup }: { setup: SetupStatus }) {
+  if (setup.needsSetup) {
+    return (
+      <Routes>
+        <Route path="/setup" element={<SetupPage />} />
+        <Route path="*" element={<Navigate to="/setup" replace />} />
+      </Routes>
+    );
+  }
+  return (
+    <Routes>
+      <Route path="/signin" element={<SignInPage />} />
+      <Route path="/signup" element={<SignUpPage signupMode={setup.signupMode} />} />
+      <Route path="*" element={<RedirectToSignIn />} />
+    </Routes>
+  );
+}
+
+function SignedInRoutes() {
+  const { person } = useSession();
+  const isAdmin = person.role === 'admin';
+  const nav: NavItem[] = [
+    { label: 'Teams', to: '/teams' },
+    { label: 'Org tree', to: '/org' },
+    { label: 'People', to: '/people' },
+    { label: 'API tokens', to: '/tokens' },
+    ...(isAdmin ? [{ label: 'Admin', to: '/admin' }] : []),
+    { label: 'API reference', to: '/api/docs', external: true },
+  ];
+  return (
+    <Routes>
+      {['/setup', '/signin', '/signup'].map((path) => (
+        <Route key={path} path={path} element={<ReturnToApp />} />
+      ))}
+      <Route element={<AppShellLayout nav={nav} account={<AccountMenu />} />}>
+        <Route index element={<Navigate to="/teams" replace />} />
+        <Route path="teams" element={<TeamsPage />} />
+        <Route path="teams/new" element={<TeamCreatePage />} />
+        <Route path="teams/:name" element={<TeamPage />} />
+        <Route path="org" element={<OrgTreePage />} />
+        <Route path="people" element={<PeoplePage />} />
+        <Route path="people/:name" element={<PersonPage />} />
+        <Route path="tokens" element={<TokensPage />} />
+        {isAdmin && <Route path="admin" element={<AdminPage />} />}
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
+  );
+}
+
+/** Sends a signed-out visitor to sign in, remembering where they were going. */
+function RedirectToSignIn() {
+  const { pathname, search } = useLocation();
+  return <Navigate to="/signin" replace state={{ from: `${pathname}${search}` }} />;
+}
+
+/** After signing in, returns to the page the visitor first asked for. */
+function ReturnToApp() {
+  const { state } = useLocation();
+  const from = (state as { from?: string } | null)?.from;
+  return <Navigate to={from && from !== '/' ? from : '/teams'} replace />;
+}
