@@ -5,3 +5,4 @@ export * from './teams';
 export * from './tokens';
 export * from './audit';
 export * from './settings';
+export * from './catalog';

@@ -14,6 +14,7 @@ import { registerOpenApi } from './platform/http/openapi';
 import { registerWebApp } from './platform/http/web-app';
 import { createIdentity } from './capabilities/identity/index';
 import { createTeams } from './capabilities/teams/index';
+import { createCatalog } from './capabilities/catalog/index';
 
 export type AppConfig = Pick<ServerConfig, 'logLevel' | 'bodyLimit' | 'secureCookies' | 'webDist' | 'adminToken'>;
 
@@ -30,6 +31,7 @@ export async function buildApp(config: AppConfig, database: DatabaseHandle): Pro
   app.setSerializerCompiler(serializerCompiler);
   // JSON only (and, per capability, the formats it declares): anything else is 415, not a guess.
   app.removeContentTypeParser('text/plain');
+  app.addContentTypeParser(['application/yaml', 'application/x-yaml', 'text/yaml'], { parseAs: 'string' }, (_req, body, done) => done(null, body));
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -48,8 +50,10 @@ export async function buildApp(config: AppConfig, database: DatabaseHandle): Pro
 
   const identity = createIdentity({ db, audit, credentials, secureCookies: config.secureCookies });
   identity.routes(app);
-  const teams = createTeams({ db, audit });
+  const catalog = createCatalog({ db, audit });
+  const teams = createTeams({ db, audit, ownership: [catalog.ownership] });
   teams.routes(app);
+  catalog.routes(app);
 
   await registerWebApp(app, config.webDist);
   if (config.adminToken) await identity.tokens.ensureAdminToken(config.adminToken);

@@ -1,0 +1,185 @@
+import { parseAllDocuments } from 'yaml';
+import { sql } from 'kysely';
+import type { ImportSummary } from '@dayone/contracts';
+import type { Db } from '../../platform/db/database';
+import type { AuditLog } from '../../platform/audit/audit-log';
+import type { Principal } from '../../platform/auth/principal';
+import { AppError } from '../../platform/errors/app-error';
+import { newId, nowIso } from '../../platform/ids';
+import type { CatalogService } from './catalog-service';
+import { mapDocument, memberName, type GroupDoc, type MappedDocument, type UserDoc } from './backstage-mapping';
+
+type Outcome = ImportSummary['results'][number];
+const BATCH = 200;
+
+/** Parses a multi-document catalog-info.yaml; a document that does not parse stops the import (400). */
+export function parseCatalogYaml(text: string): unknown[] {
+  const docs = parseAllDocuments(text);
+  const list = Array.isArray(docs) ? docs : [docs];
+  list.forEach((doc, i) => {
+    const error = doc.errors[0];
+    if (error) {
+      const line = error.linePos?.[0]?.line;
+      throw new AppError('YAML_PARSE_ERROR', `document ${i + 1}${line ? `, line ${line}` : ''}: ${error.message.split('\n')[0]}`, {
+        errors: [{ path: `document[${i + 1}]${line ? `.line[${line}]` : ''}`, message: error.message.split('\n')[0] }],
+      });
+    }
+  });
+  return list.map((d) => d.toJS()).filter((d) => d !== null && d !== undefined);
+}
+
+interface Deps {
+  db: Db;
+  audit: AuditLog;
+  catalog: CatalogService;
+}
+
+/** Imports Backstage descriptors: users, then groups (teams), then catalog entities. Each entity is
+ *  applied atomically and idempotently; a refused or invalid one is reported and the rest proceeds. */
+export function createCatalogImport({ db, audit, catalog }: Deps) {
+  async function importUser(trx: Db, actor: Principal, u: UserDoc): Promise<Outcome['status'] | string> {
+    const existing = await trx.selectFrom('people').selectAll().where(sql<string>`lower(name)`, '=', u.name.toLowerCase()).executeTakeFirst();
+    const email = u.email?.toLowerCase() ?? null;
+    const displayName = u.displayName ?? u.name;
+    if (!existing) {
+      if (email && (await trx.selectFrom('people').select('id').where('email', '=', email).executeTakeFirst())) return `spec.profile.email: ${email} belongs to someone else`;
+      const now = nowIso();
+      const row = { id: newId(), name: u.name, email, display_name: displayName, role: 'member' as const, kind: 'person' as const, password_hash: null, created_at: now, updated_at: now };
+      await trx.insertInto('people').values(row).execute();
+      await audit.record(trx, actor, { action: 'person.imported', entityType: 'person', entityId: row.id, after: { name: u.name, email, displayName } });
+      return 'created';
+    }
+    if (existing.display_name === displayName && (email === null || existing.email === email)) return 'unchanged';
+    if (actor.role !== 'admin' && actor.id !== existing.id) return `only ${existing.name} or an admin may change this person`;
+    const after = { display_name: displayName, email: email ?? existing.email, updated_at: nowIso() };
+    await trx.updateTable('people').set(after).where('id', '=', existing.id).execute();
+    await audit.record(trx, actor, { action: 'person.updated', entityType: 'person', entityId: existing.id, before: { displayName: existing.display_name, email: existing.email }, after: { displayName, email: after.email } });
+    return 'updated';
+  }
+
+  const teamByName = (trx: Db, name: string) => trx.selectFrom('teams').selectAll().where(sql<string>`lower(name)`, '=', name.toLowerCase()).executeTakeFirst();
+
+  async function mayEditTeam(trx: Db, actor: Principal, teamId: string, createdNow: Set<string>) {
+    if (actor.role === 'admin' || createdNow.has(teamId)) return true;
+    return !!(await trx.selectFrom('team_members').select('team_id').where('team_id', '=', teamId).where('person_id', '=', actor.id).executeTakeFirst());
+  }
+
+  /** Creates or updates one team from a Group; parents and members are applied once every group exists. */
+  async function importGroup(trx: Db, actor: Principal, g: GroupDoc, createdNow: Set<string>): Promise<Outcome['status'] | string> {
+    const existing = await teamByName(trx, g.name);
+    const displayName = g.displayName ?? g.name;
+    const mission = g.description ?? '';
+    if (!existing) {
+      const now = nowIso();
+      const row = { id: newId(), name: g.name, display_name: displayName, mission, parent_id: null, leader_id: null, version: 1, created_at: now, updated_at: now };
+      await trx.insertInto('teams').values(row).execute();
+      createdNow.add(row.id);
+      await audit.record(trx, actor, { action: 'team.imported', entityType: 'team', entityId: row.id, after: { name: g.name, displayName, mission } });
+      return 'created';
+    }
+    if (existing.display_name === displayName && existing.mission === mission) return 'unchanged';
+    if (!(await mayEditTeam(trx, actor, existing.id, createdNow))) return `only members of ${existing.name} (or admins) may change it`;
+    await trx.updateTable('teams').set({ display_name: displayName, mission, version: existing.version + 1, updated_at: nowIso() }).where('id', '=', existing.id).execute();
+    await audit.record(trx, actor, { action: 'team.updated', entityType: 'team', entityId: existing.id, before: { displayName: existing.display_name, mission: existing.mission }, after: { displayName, mission } });
+    return 'updated';
+  }
+
+  /** Parent links and memberships from Group.parent/children/members and User.memberOf. */
+  async function applyOrgLinks(trx: Db, actor: Principal, groups: GroupDoc[], users: UserDoc[], createdNow: Set<string>): Promise<Map<string, string>> {
+    const notes = new Map<string, string>();
+    const note = (group: string, text: string) => notes.set(group, [notes.get(group), text].filter(Boolean).join('; '));
+    const parentOf = new Map<string, string>();
+    for (const g of groups) {
+      if (g.parent) parentOf.set(g.name.toLowerCase(), memberName(g.parent, 'group', 'default'));
+      for (const child of g.children) parentOf.set(memberName(child, 'group', 'default'), g.name.toLowerCase());
+    }
+    for (const [child, parent] of parentOf) {
+      const c = await teamByName(trx, child);
+      const p = await teamByName(trx, parent);
+      if (!c) continue;
+      if (!p) { note(child, `parent ${parent} is not a team`); continue; }
+      if (c.parent_id === p.id) continue;
+      if (!(await mayEditTeam(trx, actor, c.id, createdNow))) { note(child, `parent not changed: only members of ${c.name} may`); continue; }
+      await trx.updateTable('teams').set({ parent_id: p.id, version: c.version + 1, updated_at: nowIso() }).where('id', '=', c.id).execute();
+      await audit.record(trx, actor, { action: 'team.updated', entityType: 'team', entityId: c.id, before: { parent: c.parent_id }, after: { parent: p.name } });
+    }
+    const memberships: [string, string][] = [
+      ...groups.flatMap((g) => g.members.map((m) => [g.name.toLowerCase(), memberName(m, 'user', 'default')] as [string, string])),
+      ...users.flatMap((u) => u.memberOf.map((t) => [memberName(t, 'group', 'default'), u.name.toLowerCase()] as [string, string])),
+    ];
+    for (const [teamName, personName] of memberships) {
+      const team = await teamByName(trx, teamName);
+      const person = await trx.selectFrom('people').select(['id', 'name']).where(sql<string>`lower(name)`, '=', personName).executeTakeFirst();
+      if (!team) continue;
+      if (!person) { note(teamName, `member ${personName} is not a person here`); continue; }
+      if (await trx.selectFrom('team_members').select('team_id').where('team_id', '=', team.id).where('person_id', '=', person.id).executeTakeFirst()) continue;
+      if (!(await mayEditTeam(trx, actor, team.id, createdNow))) { note(teamName, `member ${person.name} not added: only members of ${team.name} may`); continue; }
+      await trx.insertInto('team_members').values({ team_id: team.id, person_id: person.id, added_at: nowIso() }).execute();
+      await trx.updateTable('teams').set({ version: sql`version + 1` }).where('id', '=', team.id).execute();
+      await audit.record(trx, actor, { action: 'team.member_added', entityType: 'team', entityId: team.id, after: { team: team.name, person: person.name } });
+    }
+    return notes;
+  }
+
+  async function applyEntity(trx: Db, actor: Principal, m: Extract<MappedDocument, { type: 'entity' }>): Promise<{ status: Outcome['status']; reason?: string }> {
+    try {
+      return { status: (await catalog.upsert(trx, actor, m.input)).outcome };
+    } catch (error) {
+      if (error instanceof AppError && error.status < 500) return { status: 'rejected', reason: error.detail };
+      throw error;
+    }
+  }
+
+  return {
+    async run(actor: Principal, documents: unknown[], onProgress?: (done: number) => void): Promise<ImportSummary> {
+      const mapped = documents.map(mapDocument);
+      const results: Outcome[] = mapped.map((m, i) => ({ document: i + 1, ref: m.ref, status: m.type === 'skipped' || m.type === 'rejected' ? m.type : 'unchanged', ...(m.type === 'skipped' || m.type === 'rejected' ? { reason: m.reason } : {}) }));
+      const set = (i: number, status: Outcome['status'] | string) => {
+        results[i] = ['created', 'updated', 'unchanged'].includes(status) ? { ...results[i], status: status as Outcome['status'] } : { ...results[i], status: 'rejected', reason: status };
+      };
+      const indexed = mapped.map((m, i) => ({ m, i }));
+      const users = indexed.filter((x) => x.m.type === 'user') as { m: Extract<MappedDocument, { type: 'user' }>; i: number }[];
+      const groups = indexed.filter((x) => x.m.type === 'group') as { m: Extract<MappedDocument, { type: 'group' }>; i: number }[];
+      const entities = indexed.filter((x) => x.m.type === 'entity') as { m: Extract<MappedDocument, { type: 'entity' }>; i: number }[];
+
+      await db.transaction().execute(async (trx) => {
+        const createdNow = new Set<string>();
+        for (const { m, i } of users) set(i, await importUser(trx, actor, m.user));
+        for (const { m, i } of groups) set(i, await importGroup(trx, actor, m.group, createdNow));
+        const notes = await applyOrgLinks(trx, actor, groups.map((g) => g.m.group), users.map((u) => u.m.user), createdNow);
+        for (const { m, i } of groups) {
+          const n = notes.get(m.group.name.toLowerCase());
+          if (n) results[i] = { ...results[i], reason: n };
+        }
+      });
+      onProgress?.(users.length + groups.length);
+
+      // Entities in batches of one transaction each; if a batch fails as a whole, each entity gets its own.
+      for (let start = 0; start < entities.length; start += BATCH) {
+        const batch = entities.slice(start, start + BATCH);
+        try {
+          const outcomes = await db.transaction().execute(async (trx) => {
+            const out: { status: Outcome['status']; reason?: string }[] = [];
+            for (const { m } of batch) out.push(await applyEntity(trx, actor, m));
+            return out;
+          });
+          outcomes.forEach((o, k) => (results[batch[k].i] = { ...results[batch[k].i], ...o }));
+        } catch {
+          for (const { m, i } of batch) {
+            try {
+              const o = await db.transaction().execute((trx) => applyEntity(trx, actor, m));
+              results[i] = { ...results[i], ...o };
+            } catch (error) {
+              results[i] = { ...results[i], status: 'rejected', reason: `could not be written: ${(error as Error).message}` };
+            }
+          }
+        }
+        onProgress?.(users.length + groups.length + start + batch.length);
+      }
+
+      const count = (s: Outcome['status']) => results.filter((r) => r.status === s).length;
+      return { created: count('created'), updated: count('updated'), unchanged: count('unchanged'), rejected: count('rejected'), skipped: count('skipped'), results };
+    },
+  };
+}
+export type CatalogImport = ReturnType<typeof createCatalogImport>;
