@@ -1,3 +1,4 @@
+import { push } from '../../platform/multimap';
 import type { GraphInput } from './catalog-health';
 import { dependencyEdges } from './catalog-health';
 
@@ -17,8 +18,8 @@ export function neighbourhood(g: GraphInput, req: GraphRequest) {
   const out = new Map<string, string[]>();
   const inc = new Map<string, string[]>();
   for (const [a, b] of edges) {
-    out.set(a, [...(out.get(a) ?? []), b]);
-    inc.set(b, [...(inc.get(b) ?? []), a]);
+    push(out, a, b);
+    push(inc, b, a);
   }
   let seeds: string[];
   let depth = req.depth;

@@ -1,3 +1,4 @@
+import { push } from '../../platform/multimap';
 import type { CatalogHealth } from '@dayone/contracts';
 
 export interface GraphInput {
@@ -88,7 +89,7 @@ export function analyseCatalog(g: GraphInput): CatalogHealth {
   const adjacency = new Map<string, string[]>();
   const fanIn = new Map<string, number>();
   for (const [a, b] of edges) {
-    adjacency.set(a, [...(adjacency.get(a) ?? []), b]);
+    push(adjacency, a, b);
     fanIn.set(b, (fanIn.get(b) ?? 0) + 1);
   }
   const selfLoops = new Set(edges.filter(([a, b]) => a === b).map(([a]) => a));
@@ -117,7 +118,7 @@ export function analyseCatalog(g: GraphInput): CatalogHealth {
     if (ta && tb && ta !== tb) {
       crossTeamEdges++;
       const key = `${ta} → ${tb}`;
-      crossPairs.set(key, [...(crossPairs.get(key) ?? []), `${a} → ${b}`]);
+      push(crossPairs, key, `${a} → ${b}`);
     }
   }
   for (const [pair, list] of [...crossPairs].sort((a, b) => b[1].length - a[1].length).slice(0, HEALTH_RULES.listed)) {
@@ -136,7 +137,7 @@ export function analyseCatalog(g: GraphInput): CatalogHealth {
   const refById = new Map(g.entities.map((e) => [e.id, e.ref_key]));
   const dangling = new Map<string, string[]>();
   for (const r of g.relations) {
-    if (!known.has(r.target_ref)) dangling.set(r.target_ref, [...(dangling.get(r.target_ref) ?? []), refById.get(r.source_id)!]);
+    if (!known.has(r.target_ref)) push(dangling, r.target_ref, refById.get(r.source_id)!);
   }
   for (const [target, sources] of [...dangling].sort((a, b) => b[1].length - a[1].length).slice(0, HEALTH_RULES.listed * 4)) {
     findings.push({ code: 'DANGLING_REFERENCE', meaning: 'Something is referenced that is not in the catalog: a typo, or a missing registration.', entities: sources.slice(0, 20), detail: `${target} is referenced by ${sources.length} entit${sources.length === 1 ? 'y' : 'ies'} but not registered` });

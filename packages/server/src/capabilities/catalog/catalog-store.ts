@@ -1,3 +1,4 @@
+import { push } from '../../platform/multimap';
 import { sql } from 'kysely';
 import type { CatalogEntity } from '@dayone/contracts';
 import type { Db } from '../../platform/db/database';
@@ -33,7 +34,7 @@ export function createCatalogStore(db: Db) {
     const map = new Map<string, RelationContent[]>();
     for (const part of chunks(ids)) {
       const rows = await trx.selectFrom('catalog_relations').select(['source_id', 'type', 'target_ref']).where('source_id', 'in', part).execute();
-      for (const r of rows) map.set(r.source_id, [...(map.get(r.source_id) ?? []), { type: r.type, target_ref: r.target_ref }]);
+      for (const r of rows) push(map, r.source_id, { type: r.type, target_ref: r.target_ref });
     }
     return map;
   }

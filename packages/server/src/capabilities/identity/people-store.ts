@@ -1,3 +1,4 @@
+import { push } from '../../platform/multimap';
 import { sql } from 'kysely';
 import type { Person } from '@dayone/contracts';
 import type { Db } from '../../platform/db/database';
@@ -19,7 +20,7 @@ export function createPeopleStore(db: Db) {
       .where('team_members.person_id', 'in', personIds)
       .orderBy('teams.name')
       .execute();
-    for (const r of rows) map.set(r.person_id, [...(map.get(r.person_id) ?? []), r.name]);
+    for (const r of rows) push(map, r.person_id, r.name);
     return map;
   }
 
