@@ -6,3 +6,4 @@ export * from './tokens';
 export * from './audit';
 export * from './settings';
 export * from './catalog';
+export * from './andon';

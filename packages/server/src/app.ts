@@ -15,8 +15,18 @@ import { registerWebApp } from './platform/http/web-app';
 import { createIdentity } from './capabilities/identity/index';
 import { createTeams } from './capabilities/teams/index';
 import { createCatalog } from './capabilities/catalog/index';
+import { createAndon, CATALOG_TOPIC } from './capabilities/andon/index';
+import { createLocalBus, createPostgresBus, type EventBus } from './platform/events/event-bus';
 
-export type AppConfig = Pick<ServerConfig, 'logLevel' | 'bodyLimit' | 'secureCookies' | 'webDist' | 'adminToken'>;
+export type AppConfig = Pick<ServerConfig, 'logLevel' | 'bodyLimit' | 'secureCookies' | 'webDist' | 'adminToken'> & { heartbeatMs?: number; busRetryMs?: number };
+
+/** Change notices between the parts of one instance, and between instances on PostgreSQL. */
+async function openBus(database: DatabaseHandle, retryMs?: number): Promise<EventBus> {
+  if (database.dialect !== 'postgres') return createLocalBus();
+  const bus = createPostgresBus({ db: database.db, url: database.url!, schema: database.schema!, retryMs });
+  await bus.start();
+  return bus;
+}
 
 /** The one composition root: wires the database into every capability and registers their routes.
  *  It never listens; tests drive it with inject() and start-server.ts puts it on a port. */
@@ -50,10 +60,24 @@ export async function buildApp(config: AppConfig, database: DatabaseHandle): Pro
 
   const identity = createIdentity({ db, audit, credentials, secureCookies: config.secureCookies });
   identity.routes(app);
-  const catalog = createCatalog({ db, audit });
+  const bus = await openBus(database, config.busRetryMs);
+  const andon = await createAndon({ db, dialect, audit, bus, heartbeatMs: config.heartbeatMs });
+  app.addHook('onClose', async () => {
+    andon.gates.stop();
+    await bus.close();
+  });
+  const catalog = createCatalog({
+    db,
+    audit,
+    onChanged: async () => {
+      await bus.broadcast({ topic: CATALOG_TOPIC });
+      await andon.gates.reload('services');
+    },
+  });
   const teams = createTeams({ db, audit, ownership: [catalog.ownership] });
   teams.routes(app);
   catalog.routes(app);
+  andon.routes(app);
 
   await registerWebApp(app, config.webDist);
   if (config.adminToken) await identity.tokens.ensureAdminToken(config.adminToken);

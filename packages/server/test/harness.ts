@@ -46,11 +46,11 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(dialect: Dialect, options: { bodyLimit?: number } = {}): Promise<TestApp> {
-  const store = newTestStore(dialect);
+export async function createTestApp(dialect: Dialect, options: { bodyLimit?: number; store?: TestStore; heartbeatMs?: number; busRetryMs?: number } = {}): Promise<TestApp> {
+  const store = options.store ?? newTestStore(dialect);
   const database = openDatabase(store);
   await migrate(database);
-  const app = await buildApp({ logLevel: 'silent', bodyLimit: options.bodyLimit ?? 1024 * 1024, secureCookies: false, adminToken: ADMIN_TOKEN }, database);
+  const app = await buildApp({ logLevel: 'silent', bodyLimit: options.bodyLimit ?? 1024 * 1024, secureCookies: false, adminToken: ADMIN_TOKEN, heartbeatMs: options.heartbeatMs, busRetryMs: options.busRetryMs }, database);
   return {
     app,
     database,
@@ -58,7 +58,7 @@ export async function createTestApp(dialect: Dialect, options: { bodyLimit?: num
     async close() {
       await app.close();
       await database.close();
-      await store.drop();
+      if (!options.store) await store.drop();
     },
   };
 }

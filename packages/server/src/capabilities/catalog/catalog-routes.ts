@@ -19,8 +19,16 @@ import type { Db } from '../../platform/db/database';
 const tags = ['catalog'];
 const path = '/api/v1/catalog/entities/:kind/:namespace/:name';
 
-export function catalogRoutes(app: FastifyInstance, deps: { db: Db; service: CatalogService; store: CatalogStore; importer: CatalogImport }) {
+export function catalogRoutes(app: FastifyInstance, deps: { db: Db; service: CatalogService; store: CatalogStore; importer: CatalogImport; onChanged: () => Promise<void> }) {
   const { service, store, importer, db } = deps;
+  /** Runs a write, then tells the rest of the system (the deploy gates) the catalog changed. */
+  const writing = async <T>(work: Promise<T>): Promise<T> => {
+    try {
+      return await work;
+    } finally {
+      await deps.onChanged();
+    }
+  };
   const r = typed(app);
   const refOf = (p: { kind: string; namespace: string; name: string }) => service.refOf(p.kind, p.namespace, p.name);
 
@@ -29,7 +37,7 @@ export function catalogRoutes(app: FastifyInstance, deps: { db: Db; service: Cat
   );
 
   r.post('/api/v1/catalog/entities', { schema: { tags, summary: 'Register a service, API, resource, system or domain (members of the owning team)', body: createCatalogEntityBody, response: { 201: catalogEntityDetail, ...errorReplies } } }, async (req, reply) => {
-    const entity = await service.create(principalOf(req), req.body);
+    const entity = await writing(service.create(principalOf(req), req.body));
     setVersionTag(reply, entity.version);
     return reply.code(201).send(entity);
   });
@@ -41,13 +49,13 @@ export function catalogRoutes(app: FastifyInstance, deps: { db: Db; service: Cat
   });
 
   r.patch(path, { schema: { tags, summary: 'Edit an entity (If-Match required)', params: entityParams, body: patchCatalogEntityBody, response: { 200: catalogEntityDetail, ...errorReplies } } }, async (req, reply) => {
-    const entity = await service.update(principalOf(req), refOf(req.params), expectedVersion(req), req.body);
+    const entity = await writing(service.update(principalOf(req), refOf(req.params), expectedVersion(req), req.body));
     setVersionTag(reply, entity.version);
     return entity;
   });
 
   r.delete(path, { schema: { tags, summary: 'Retire an entity (If-Match required); references to it become dangling', params: entityParams, response: { 204: noContent, ...errorReplies } } }, async (req, reply) => {
-    await service.retire(principalOf(req), refOf(req.params), expectedVersion(req));
+    await writing(service.retire(principalOf(req), refOf(req.params), expectedVersion(req)));
     return reply.code(204).send(null);
   });
 
@@ -57,7 +65,7 @@ export function catalogRoutes(app: FastifyInstance, deps: { db: Db; service: Cat
 
   r.post('/api/v1/catalog/import', {
     schema: { tags, summary: 'Import multi-document catalog-info.yaml (Content-Type: application/yaml)', body: z.string().describe('catalog-info.yaml documents'), response: { 200: importSummary, ...errorReplies } },
-  }, async (req) => importer.run(principalOf(req), parseCatalogYaml(req.body)));
+  }, async (req) => writing(importer.run(principalOf(req), parseCatalogYaml(req.body))));
 
   r.get('/api/v1/catalog/export', { schema: { tags, summary: 'The catalog, teams and people as catalog-info.yaml documents' } }, async (_req, reply) =>
     reply.type('application/yaml; charset=utf-8').send(await exportCatalog(db, store)),

@@ -10,7 +10,7 @@ import { catalogRoutes } from './catalog-routes';
 export type { CatalogService } from './catalog-service';
 
 /** The service catalog: entities owned by teams, Backstage import/export, and the architecture's health. */
-export function createCatalog(deps: { db: Db; audit: AuditLog }) {
+export function createCatalog(deps: { db: Db; audit: AuditLog; onChanged?: () => Promise<void> }) {
   const store = createCatalogStore(deps.db);
   const service = createCatalogService({ db: deps.db, store, audit: deps.audit });
   const importer = createCatalogImport({ db: deps.db, audit: deps.audit, catalog: service });
@@ -18,5 +18,5 @@ export function createCatalog(deps: { db: Db; audit: AuditLog }) {
     const team = await trx.selectFrom('teams').select('name').where('id', '=', teamId).executeTakeFirst();
     return team ? store.ownedBy(trx, team.name) : [];
   };
-  return { service, store, importer, ownership, routes: (app: FastifyInstance) => catalogRoutes(app, { db: deps.db, service, store, importer }) };
+  return { service, store, importer, ownership, routes: (app: FastifyInstance) => catalogRoutes(app, { db: deps.db, service, store, importer, onChanged: deps.onChanged ?? (async () => {}) }) };
 }

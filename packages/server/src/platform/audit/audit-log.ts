@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
 import type { Db, Dialect } from '../db/database';
 import { nowIso, sha256 } from '../ids';
+import { LOCKS, serialise } from '../db/serialise';
 
 export interface Actor {
   id: string;
@@ -45,7 +45,7 @@ const json = (value: unknown): string | null => (value === undefined || value ==
 export function createAuditLog(dialect: Dialect) {
   return {
     async record(trx: Db, actor: Actor, record: AuditRecord): Promise<void> {
-      if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(7412001)`.execute(trx);
+      await serialise(trx, dialect, LOCKS.audit);
       const last = await trx.selectFrom('audit_events').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
       const fields: ChainedFields = {
         seq: (last?.seq ?? 0) + 1,

@@ -16,6 +16,8 @@ export interface DatabaseHandle {
   schema?: string;
   /** The file of the embedded database. */
   file?: string;
+  /** The PostgreSQL connection string. */
+  url?: string;
   close(): Promise<void>;
 }
 
@@ -50,7 +52,7 @@ function openPostgres(url: string, schema: string): DatabaseHandle {
   pg.types.setTypeParser(20, (v) => Number(v));
   const pool = new pg.Pool({ connectionString: url, max: 10, options: `-c search_path=${schema}` });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', schema, close: () => db.destroy() };
+  return { db, dialect: 'postgres', schema, url, close: () => db.destroy() };
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
