@@ -1,0 +1,73 @@
+/** The process under load. bench/lib/target-process.ts forks it and asks, over IPC, for the servers to
+ *  start: Day One itself and a bare node:http server. Keeping them out of the benchmark's process means the
+ *  load generator (autocannon) never shares an event loop with the server it measures. */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { startServer } from '@dayone/server';
+import type { TargetReply, TargetRequest } from './target-process';
+
+const closers: (() => Promise<void>)[] = [];
+
+async function startBare(path: string, body: string, contentType: string): Promise<string> {
+  const payload = Buffer.from(body);
+  const headers = { 'content-type': contentType, 'content-length': String(payload.length) };
+  const server = http.createServer((req, res) => {
+    if (req.method === 'GET' && req.url === path) {
+      res.writeHead(200, headers);
+      res.end(payload);
+    } else {
+      res.writeHead(404, { 'content-type': 'application/json' });
+      res.end('{"status":404}');
+    }
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  closers.push(
+    () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  );
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+async function handle(request: TargetRequest): Promise<unknown> {
+  switch (request.op) {
+    case 'dayone': {
+      const running = await startServer({ ...request.config, port: 0, host: '127.0.0.1', logLevel: 'warn' });
+      closers.push(() => running.close());
+      return running.url;
+    }
+    case 'bare':
+      return startBare(request.path, request.body, request.contentType);
+    case 'stop':
+      await closeAll();
+      return null;
+  }
+}
+
+async function closeAll() {
+  for (const close of closers.splice(0).reverse()) await close();
+}
+
+process.on('message', (message: TargetRequest) => {
+  handle(message).then(
+    (value) => reply({ id: message.id, ok: true, value }, message.op === 'stop'),
+    (error: unknown) => reply({ id: message.id, ok: false, error: error instanceof Error ? error.stack ?? error.message : String(error) }, false),
+  );
+});
+
+function reply(answer: TargetReply, thenExit: boolean) {
+  // Exiting normally (not by a signal) lets --cpu-prof write its profile.
+  process.send!(answer, () => {
+    if (thenExit) process.exit(0);
+  });
+}
+
+// The benchmark went away without stopping us: do not linger.
+process.on('disconnect', () => {
+  closeAll().finally(() => process.exit(0));
+});
