@@ -48,7 +48,8 @@ export async function buildApp(config: AppConfig, database: DatabaseHandle): Pro
 
   const { db, dialect } = database;
   const audit = createAuditLog(dialect);
-  const credentials = createCredentials(db);
+  const bus = await openBus(database, config.busRetryMs);
+  const credentials = createCredentials(db, bus);
 
   registerProblemHandler(app);
   await app.register(cookie);
@@ -60,7 +61,6 @@ export async function buildApp(config: AppConfig, database: DatabaseHandle): Pro
 
   const identity = createIdentity({ db, audit, credentials, secureCookies: config.secureCookies });
   identity.routes(app);
-  const bus = await openBus(database, config.busRetryMs);
   const andon = await createAndon({ db, dialect, audit, bus, heartbeatMs: config.heartbeatMs });
   app.addHook('onClose', async () => {
     andon.gates.stop();

@@ -20,9 +20,11 @@ export function gateRoutes(app: FastifyInstance, gates: GateState, options: { he
 
   r.get('/api/v1/gates/:service', { schema: { tags, summary: 'Is the deploy gate of a service open? (ETag / If-None-Match supported)', params: gateParams, querystring: gateQuery, response: { 200: gate, 304: gate, ...errorReplies } } }, async (req, reply) => {
     const answer = gates.gate(resolveOrThrow(gates, req.params.service), req.query.environment ?? null);
-    reply.header('etag', answer.etag).header('cache-control', 'no-cache');
-    if (req.headers['if-none-match'] === answer.etag) return reply.code(304).send();
-    return reply.type('application/json; charset=utf-8').send(answer.json);
+    // The answer is serialised once per change, not per request: send those bytes as they are.
+    const raw = reply as FastifyReply;
+    raw.header('etag', answer.etag).header('cache-control', 'no-cache');
+    if (req.headers['if-none-match'] === answer.etag) return raw.code(304).send();
+    return raw.type('application/json; charset=utf-8').send(answer.json);
   });
 
   app.get('/api/v1/gates/stream', { schema: { tags, summary: 'Server-sent events: the gate of each service on connect, every change, and a heartbeat', querystring: gateStreamQuery } }, async (req, reply: FastifyReply) => {

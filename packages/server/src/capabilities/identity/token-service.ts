@@ -38,15 +38,17 @@ export function createTokenService(db: Db, credentials: Credentials, audit: Audi
       return rows.map(present);
     },
 
-    revoke(actor: Actor, id: string): Promise<void> {
-      return db.transaction().execute(async (trx) => {
+    async revoke(actor: Actor, id: string): Promise<void> {
+      const hash = await db.transaction().execute(async (trx) => {
         const row = await trx.selectFrom('api_tokens').selectAll().where('id', '=', id).where('person_id', '=', actor.id).executeTakeFirst();
         if (!row) throw new AppError('TOKEN_NOT_FOUND', `You have no token with id ${id}.`);
-        if (row.revoked_at) return;
+        if (row.revoked_at) return row.token_hash;
         const revokedAt = nowIso();
         await trx.updateTable('api_tokens').set({ revoked_at: revokedAt }).where('id', '=', id).execute();
         await audit.record(trx, actor, { action: 'token.revoked', entityType: 'token', entityId: id, before: present(row), after: present({ ...row, revoked_at: revokedAt }) });
+        return row.token_hash;
       });
+      await credentials.revoked(hash);
     },
 
     /** DAYONE_ADMIN_TOKEN: make sure that exact secret works as an admin token (idempotent across restarts). */

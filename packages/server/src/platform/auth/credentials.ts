@@ -1,9 +1,19 @@
 import type { Db } from '../db/database';
 import { newId, nowIso, randomSecret, sha256 } from '../ids';
 import type { Principal } from './principal';
+import type { EventBus } from '../events/event-bus';
 
 export const SESSION_DAYS = 14;
 const TOKEN_TOUCH_MS = 60_000;
+const TOKEN_CACHE_MS = 60_000;
+export const TOKEN_REVOKED_TOPIC = 'token.revoked';
+
+interface CachedToken {
+  principal: Principal;
+  tokenId: string;
+  expiresAt: string | null;
+  cachedAt: number;
+}
 
 type PersonRow = { id: string; name: string; display_name: string; role: 'admin' | 'member'; kind: 'person' | 'machine' };
 
@@ -18,8 +28,21 @@ const toPrincipal = (row: PersonRow, via: Principal['via'], csrfToken?: string):
 });
 
 /** Sessions and API tokens: secrets are handed out once and only their SHA-256 is stored. */
-export function createCredentials(db: Db) {
+/** Token lookups are kept in memory for a minute so hot paths (gate checks) never read the database;
+ *  a revocation anywhere evicts the token at once through the event bus. */
+export function createCredentials(db: Db, bus: EventBus) {
   const lastTouched = new Map<string, number>();
+  const tokens = new Map<string, CachedToken>();
+  bus.subscribe((e) => {
+    if (e.topic === TOKEN_REVOKED_TOPIC && e.id) tokens.delete(e.id);
+  });
+
+  async function touch(tokenId: string) {
+    const now = Date.now();
+    if ((lastTouched.get(tokenId) ?? 0) + TOKEN_TOUCH_MS >= now) return;
+    lastTouched.set(tokenId, now);
+    await db.updateTable('api_tokens').set({ last_used_at: new Date(now).toISOString() }).where('id', '=', tokenId).execute();
+  }
 
   return {
     async createSession(trx: Db, personId: string): Promise<{ secret: string; csrfToken: string; expiresAt: string }> {
@@ -70,6 +93,12 @@ export function createCredentials(db: Db) {
 
     async resolveToken(secret: string): Promise<Principal | null> {
       const hash = sha256(secret);
+      const cached = tokens.get(hash);
+      if (cached && cached.cachedAt + TOKEN_CACHE_MS > Date.now() && (!cached.expiresAt || cached.expiresAt > nowIso())) {
+        await touch(cached.tokenId);
+        return cached.principal;
+      }
+      tokens.delete(hash);
       const row = await db
         .selectFrom('api_tokens')
         .innerJoin('people', 'people.id', 'api_tokens.person_id')
@@ -77,12 +106,17 @@ export function createCredentials(db: Db) {
         .where('api_tokens.token_hash', '=', hash)
         .executeTakeFirst();
       if (!row || row.revoked_at || (row.expires_at && row.expires_at <= nowIso())) return null;
-      const now = Date.now();
-      if ((lastTouched.get(row.token_id) ?? 0) + TOKEN_TOUCH_MS < now) {
-        lastTouched.set(row.token_id, now);
-        await db.updateTable('api_tokens').set({ last_used_at: new Date(now).toISOString() }).where('id', '=', row.token_id).execute();
-      }
-      return toPrincipal(row, 'token');
+      const principal = toPrincipal(row, 'token');
+      if (tokens.size > 10_000) tokens.clear();
+      tokens.set(hash, { principal, tokenId: row.token_id, expiresAt: row.expires_at, cachedAt: Date.now() });
+      await touch(row.token_id);
+      return principal;
+    },
+
+    /** Evict a revoked token here and, through the bus, on every other instance. */
+    async revoked(tokenHash: string): Promise<void> {
+      tokens.delete(tokenHash);
+      await bus.broadcast({ topic: TOKEN_REVOKED_TOPIC, id: tokenHash });
     },
   };
 }

@@ -46,7 +46,7 @@ export function createLocalBus(): EventBus {
   return {
     publishInTransaction: async () => {},
     afterCommit: (events) => events.forEach((e) => queueMicrotask(() => l.emit(e))),
-    broadcast: async (e) => l.emit(e),
+    broadcast: async (e) => void l.emit(e),
     subscribe: l.subscribe,
     connected: true,
     onConnectionChange: l.onConnectionChange,
