@@ -158,3 +158,17 @@ describe.each(dialects)('andon cord and deploy gates on %s', (dialect) => {
     expect(payments.medianSecondsToResolve).toBeGreaterThanOrEqual(0);
   });
 });
+
+describe('shutting down with streams open', () => {
+  it('ends every stream with a retry hint instead of hanging', async () => {
+    const t = await createTestApp('sqlite');
+    await call(t.app, adminCaller, 'POST', '/api/v1/teams', { name: 'payments' });
+    await call(t.app, adminCaller, 'POST', '/api/v1/catalog/entities', { kind: 'Component', name: 'checkout', owner: 'payments', lifecycle: 'production', type: 'service' });
+    const url = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const stream = await openStream(`${url}/api/v1/gates/stream?service=checkout`, adminCaller.headers);
+    await stream.waitFor((e) => e.event === 'gate');
+    await t.close();
+    const bye = await stream.waitFor((e) => e.event === 'shutdown');
+    expect(JSON.parse(bye.data)).toEqual({ retryMs: 1000 });
+  });
+});

@@ -17,6 +17,11 @@ function resolveOrThrow(gates: GateState, service: string): string {
  *  event stream that sends the state on connect, every change, and a heartbeat. */
 export function gateRoutes(app: FastifyInstance, gates: GateState, options: { heartbeatMs?: number } = {}) {
   const r = typed(app);
+  const open = new Set<() => void>();
+  // On shutdown, tell every subscriber to come back shortly (to another instance) and end the stream.
+  app.addHook('preClose', async () => {
+    for (const close of [...open]) close();
+  });
 
   r.get('/api/v1/gates/:service', { schema: { tags, summary: 'Is the deploy gate of a service open? (ETag / If-None-Match supported)', params: gateParams, querystring: gateQuery, response: { 200: gate, 304: gate, ...errorReplies } } }, async (req, reply) => {
     const answer = gates.gate(resolveOrThrow(gates, req.params.service), req.query.environment ?? null);
@@ -56,7 +61,13 @@ export function gateRoutes(app: FastifyInstance, gates: GateState, options: { he
     const end = () => {
       clearInterval(heartbeat);
       unsubscribe();
+      open.delete(shutdown);
     };
+    const shutdown = () => {
+      end();
+      raw.end('event: shutdown\ndata: {"retryMs":1000}\nretry: 1000\n\n');
+    };
+    open.add(shutdown);
     raw.on('close', end);
     raw.on('error', end);
   });

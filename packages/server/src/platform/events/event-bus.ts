@@ -73,7 +73,7 @@ export function createPostgresBus(options: { db: Db; url: string; schema: string
 
   async function connect(attempt = 0): Promise<void> {
     if (closed) return;
-    const c = new pg.Client({ connectionString: options.url });
+    const c = new pg.Client({ connectionString: options.url, application_name: `dayone-listen-${options.schema}`.slice(0, 63) });
     const lost = () => {
       if (client !== c) return;
       client = null;
