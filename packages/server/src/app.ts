@@ -70,11 +70,12 @@ export async function buildApp(config: AppConfig, database: DatabaseHandle): Pro
     db,
     audit,
     onChanged: async () => {
+      teams.cache.forget();
       await bus.broadcast({ topic: CATALOG_TOPIC });
       await andon.gates.reload('services');
     },
   });
-  const teams = createTeams({ db, audit, ownership: [catalog.ownership] });
+  const teams = createTeams({ db, audit, bus, ownership: [catalog.ownership] });
   teams.routes(app);
   catalog.routes(app);
   andon.routes(app);

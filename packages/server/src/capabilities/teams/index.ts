@@ -1,14 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../platform/db/database';
 import type { AuditLog } from '../../platform/audit/audit-log';
+import type { EventBus } from '../../platform/events/event-bus';
+import { createTeamReadCache } from './team-read-cache';
 import { createTeamsStore } from './teams-store';
 import { createTeamsService, type OwnershipProvider } from './teams-service';
 import { teamsRoutes } from './teams-routes';
 
 export type { OwnershipProvider, TeamsService } from './teams-service';
 
-export function createTeams(deps: { db: Db; audit: AuditLog; ownership?: OwnershipProvider[] }) {
+export function createTeams(deps: { db: Db; audit: AuditLog; bus: EventBus; ownership?: OwnershipProvider[] }) {
   const store = createTeamsStore(deps.db);
   const service = createTeamsService({ db: deps.db, store, audit: deps.audit, ownership: deps.ownership ?? [] });
-  return { service, routes: (app: FastifyInstance) => teamsRoutes(app, service) };
+  const cache = createTeamReadCache(deps.bus);
+  return { service, cache, routes: (app: FastifyInstance) => teamsRoutes(app, service, cache) };
 }

@@ -149,6 +149,59 @@ export interface AndonOverridesTable {
   expires_at: string;
 }
 
+export interface OutboxNoticesTable {
+  id: string;
+  type: string;
+  occurred_at: string;
+  /** The owning team the notice is about (subscribers may filter on it); null when none. */
+  team: string | null;
+  payload_json: string;
+}
+
+export interface OutboxDeliveriesTable {
+  id: string;
+  notice_id: string;
+  /** Which kind of subscriber delivers it ('webhook'); target_id is that subscriber's id. */
+  sink: string;
+  target_id: string;
+  status: 'pending' | 'delivered' | 'failed';
+  attempts: number;
+  next_attempt_at: string | null;
+  claimed_until: string | null;
+  claimed_by: string | null;
+  last_status_code: number | null;
+  last_error: string | null;
+  delivered_at: string | null;
+  created_at: string;
+}
+
+export interface OutboxAttemptsTable {
+  id: string;
+  delivery_id: string;
+  attempt: number;
+  at: string;
+  duration_ms: number;
+  ok: number;
+  status_code: number | null;
+  error: string | null;
+}
+
+export interface WebhooksTable {
+  id: string;
+  url: string;
+  format: 'json' | 'slack';
+  events_json: string;
+  team_id: string | null;
+  team_name: string | null;
+  description: string;
+  secret: string;
+  active: number;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
 export interface Database {
   andon_pulls: AndonPullsTable;
   andon_events: AndonEventsTable;
@@ -163,4 +216,8 @@ export interface Database {
   audit_events: AuditEventsTable;
   instance_settings: InstanceSettingsTable;
   invites: InvitesTable;
+  outbox_notices: OutboxNoticesTable;
+  outbox_deliveries: OutboxDeliveriesTable;
+  outbox_attempts: OutboxAttemptsTable;
+  webhooks: WebhooksTable;
 }
