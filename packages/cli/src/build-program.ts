@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { Command } from 'commander';
 import type { CliContext } from './cli-context';
 import { registerAuditCommands } from './commands/audit-command';
+import { registerImportCommands } from './commands/import-command';
 import { registerServeCommand } from './commands/serve-command';
 import { registerTeamsCommands } from './commands/teams-command';
 import { registerTokenCommands } from './commands/token-command';
@@ -25,19 +26,22 @@ Environment:
   DAYONE_URL    server URL for commands that talk to a server (default http://localhost:4000)
   DAYONE_TOKEN  API token for those commands
 
-Exit codes: 0 ok, 1 refused by the server or a failed check, 2 server unreachable or misuse.
+Exit codes: 0 ok, 1 refused by the server, a failed check or a rejected import,
+2 server unreachable or misuse.
 
 Examples:
   $ dayone serve --port 4000
   $ export DAYONE_TOKEN=$(dayone token create laptop --token "$DAYONE_ADMIN_TOKEN")
   $ dayone teams list --unfit
-  $ dayone audit verify`,
+  $ dayone audit verify
+  $ dayone import backstage ./catalog`,
     );
 
   registerServeCommand(program, ctx);
   registerTokenCommands(program, ctx);
   registerTeamsCommands(program, ctx);
   registerAuditCommands(program, ctx);
+  registerImportCommands(program, ctx);
   return program;
 }
 

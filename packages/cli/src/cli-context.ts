@@ -10,8 +10,21 @@ export interface CliIo {
 export type ServerModule = typeof import('@dayone/server');
 export type ServerConfig = ReturnType<ServerModule['loadConfig']>;
 
+/** A progress display for a long-running command. */
+export interface Progress {
+  /** Sets how many of the total items are done. */
+  update(done: number): void;
+  /** Removes the display; safe to call more than once. */
+  stop(): void;
+}
+
 export interface CliContext {
   io: CliIo;
+  /**
+   * Starts a progress display on stderr over `total` items, or returns undefined when there is no
+   * terminal to draw on (tests, pipes, CI logs), so progress never mixes into output that is parsed.
+   */
+  startProgress?(total: number, unit: string): Progress | undefined;
   /** Replaces the global fetch for the API client (tests). */
   fetch?: (input: string, init: RequestInit) => Promise<Response>;
   /** Loads @dayone/server lazily, so commands that only talk HTTP never load the server. */

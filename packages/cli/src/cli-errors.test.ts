@@ -1,6 +1,6 @@
 import { DayOneError, DayOneUnavailableError } from '@dayone/sdk';
 import { describe, expect, it } from 'vitest';
-import { reportError, UsageError } from './cli-errors';
+import { reportError, UsageError, withNote } from './cli-errors';
 
 function report(error: unknown) {
   let stderr = '';
@@ -42,5 +42,12 @@ describe('reportError', () => {
     expect(report(new DayOneUnavailableError('http://h/x', 'ECONNREFUSED')).code).toBe(2);
     expect(report(new UsageError('bad')).code).toBe(2);
     expect(report(new Error('boom'))).toEqual({ code: 1, stderr: 'error: boom\n' });
+  });
+
+  it('prints notes attached with withNote after the error, keeping its exit code', () => {
+    const error = withNote(new DayOneUnavailableError('http://h/api/v1/catalog/import', 'ECONNRESET'), 'note: 3 of 9 done');
+    const { code, stderr } = report(error);
+    expect(code).toBe(2);
+    expect(stderr.split('\n').slice(-2)).toEqual(['note: 3 of 9 done', '']);
   });
 });

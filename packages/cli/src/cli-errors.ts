@@ -24,8 +24,25 @@ export class ExitError extends Error {
   }
 }
 
+const NOTES = Symbol('dayone.notes');
+
+/** Attaches a line (a `note:` or `hint:`) that reportError prints after the error itself. */
+export function withNote<T>(error: T, line: string): T {
+  if (error !== null && typeof error === 'object') {
+    const target = error as { [NOTES]?: string[] };
+    (target[NOTES] ??= []).push(line);
+  }
+  return error;
+}
+
 /** Prints `error` to stderr the way a person at a terminal needs it and returns the exit code. */
 export function reportError(error: unknown, io: CliIo): number {
+  const code = reportErrorItself(error, io);
+  for (const line of (error as { [NOTES]?: string[] } | null)?.[NOTES] ?? []) io.stderr(`${line}\n`);
+  return code;
+}
+
+function reportErrorItself(error: unknown, io: CliIo): number {
   if (error instanceof ExitError) return error.code;
   // commander already printed its message (or the help) through configureOutput.
   if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.unreachableOrMisuse;

@@ -29,6 +29,7 @@ describe('bin/dayone.js', () => {
       'dayone token revoke',
       'dayone teams list',
       'dayone audit verify',
+      'dayone import backstage',
     ]) {
       expect(run.stdout).toContain(command);
     }

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ApiToken, AuditVerification, Team } from '@dayone/sdk';
+import type { ApiToken, AuditVerification, ImportOutcome, ImportSummary, Team } from '@dayone/sdk';
+import { parseAllDocuments } from 'yaml';
 
 /** Test double of a Day One server on 127.0.0.1 answering the endpoints the CLI uses. */
 export interface FakeDayOne {
@@ -12,6 +13,16 @@ export interface FakeDayOne {
   tokens: ApiToken[];
   teams: Team[];
   audit: AuditVerification;
+  /** Bodies and content types of POST /api/v1/catalog/import, in order. */
+  imports: { contentType: string | undefined; body: string }[];
+  /** Descriptors imported so far, as JSON by ref: decides created / updated / unchanged. */
+  catalog: Map<string, string>;
+  /** Overrides the outcome of one document (return undefined for the default rules). */
+  importVerdict?: (doc: Record<string, unknown>) => Pick<ImportOutcome, 'status' | 'reason'> | undefined;
+  /** Answers an import request whose body is longer than this with 413 BODY_TOO_LARGE. */
+  bodyLimit: number;
+  /** Answers the n-th import request (1-based) with 500 instead. */
+  failImportRequest?: number;
   close(): Promise<void>;
 }
 
@@ -25,6 +36,11 @@ export async function startFakeDayOne(options: { pageSize?: number } = {}): Prom
     tokens: [] as ApiToken[],
     teams: [] as Team[],
     audit: { ok: true, checked: 0, firstBad: null } as AuditVerification,
+    imports: [] as FakeDayOne['imports'],
+    catalog: new Map<string, string>(),
+    importVerdict: undefined as FakeDayOne['importVerdict'],
+    bodyLimit: Infinity,
+    failImportRequest: undefined as number | undefined,
   };
   let nextId = 1;
 
@@ -74,6 +90,18 @@ export async function startFakeDayOne(options: { pageSize?: number } = {}): Prom
       const end = start + limit;
       return send(res, 200, { items: matching.slice(start, end), nextCursor: end < matching.length ? String(end) : null });
     }
+    if (route === 'POST /api/v1/catalog/import') {
+      const body = await readBody(req);
+      state.imports.push({ contentType: req.headers['content-type'], body });
+      if (state.imports.length === state.failImportRequest) return problem(res, 500, 'INTERNAL', 'Something went wrong.');
+      if (!/^application\/yaml\b/.test(req.headers['content-type'] ?? '')) {
+        return problem(res, 415, 'UNSUPPORTED_MEDIA_TYPE', 'Send catalog-info.yaml as application/yaml.');
+      }
+      if (body.length > state.bodyLimit) return problem(res, 413, 'BODY_TOO_LARGE', 'The request body is too large');
+      const summary = importYaml(body, state.catalog, state.importVerdict);
+      if (typeof summary === 'string') return problem(res, 400, 'YAML_PARSE_ERROR', summary);
+      return send(res, 200, summary);
+    }
     return problem(res, 404, 'NOT_FOUND', `No route ${route}.`);
   };
 
@@ -120,6 +148,43 @@ export function makeTeam(name: string, memberCount: number, leader: string | nul
     createdAt: '2025-01-01T00:00:00.000Z',
     updatedAt: '2025-01-01T00:00:00.000Z',
   };
+}
+
+const KINDS = ['component', 'api', 'resource', 'system', 'domain', 'group', 'user'];
+
+/** The server's import rules, simplified: a summary, or the detail of a YAML parse error. */
+function importYaml(text: string, catalog: Map<string, string>, verdict: FakeDayOne['importVerdict']): ImportSummary | string {
+  const docs = parseAllDocuments(text);
+  const broken = docs.findIndex((doc) => doc.errors.length > 0);
+  if (broken >= 0) return `document ${broken + 1}: ${docs[broken].errors[0].message.split('\n')[0]}`;
+  const results = docs
+    .map((doc) => doc.toJS() as unknown)
+    .filter((value) => value !== null && value !== undefined)
+    .map((value, i): ImportOutcome => {
+      const doc = (typeof value === 'object' ? value : {}) as Record<string, unknown>;
+      const kind = typeof doc.kind === 'string' ? doc.kind : undefined;
+      const name = (doc.metadata as { name?: unknown } | undefined)?.name;
+      const ref = kind && typeof name === 'string' ? `${kind}:default/${name}`.toLowerCase() : null;
+      const outcome = verdict?.(doc) ?? defaultOutcome(doc, kind, ref, catalog);
+      return { document: i + 1, ref, ...outcome };
+    });
+  const count = (status: ImportOutcome['status']) => results.filter((r) => r.status === status).length;
+  return { created: count('created'), updated: count('updated'), unchanged: count('unchanged'), rejected: count('rejected'), skipped: count('skipped'), results };
+}
+
+function defaultOutcome(
+  doc: Record<string, unknown>,
+  kind: string | undefined,
+  ref: string | null,
+  catalog: Map<string, string>,
+): Pick<ImportOutcome, 'status' | 'reason'> {
+  if (!kind) return { status: 'rejected', reason: 'kind: is required' };
+  if (!ref) return { status: 'rejected', reason: 'metadata.name: is required' };
+  if (!KINDS.includes(kind.toLowerCase())) return { status: 'skipped', reason: `kind ${kind} is not one Day One keeps` };
+  const json = JSON.stringify(doc);
+  const before = catalog.get(ref);
+  catalog.set(ref, json);
+  return { status: before === undefined ? 'created' : before === json ? 'unchanged' : 'updated' };
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {

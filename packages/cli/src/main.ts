@@ -1,4 +1,5 @@
 import type { CliContext } from './cli-context';
+import { startProgressBar } from './progress-bar';
 import { runCli } from './run-cli';
 
 const ctx: CliContext = {
@@ -7,6 +8,7 @@ const ctx: CliContext = {
     stderr: (text) => void process.stderr.write(text),
     env: process.env,
   },
+  startProgress: (total, unit) => startProgressBar(process.stderr, total, unit),
   loadServer: () => import('@dayone/server'),
   onSignal: (signal, handler) => void process.on(signal, handler),
   exit: (code) => process.exit(code),

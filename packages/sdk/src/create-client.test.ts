@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createClient } from './create-client';
 import { collect } from './paginate';
-import { fakeFetch, json } from './fake-fetch';
+import { DayOneError } from './dayone-error';
+import { fakeFetch, json, problem } from './fake-fetch';
 
 const team = (name: string) => ({
   name,
@@ -133,5 +134,36 @@ describe('createClient', () => {
       body: { mission: 'm' },
       headers: { 'if-match': '2', authorization: 'Bearer t' },
     });
+  });
+
+  it('catalog.importYaml posts the YAML text as application/yaml and returns the summary', async () => {
+    const summary = {
+      created: 1,
+      updated: 0,
+      unchanged: 0,
+      rejected: 1,
+      skipped: 0,
+      results: [
+        { document: 1, ref: 'component:default/a', status: 'created' },
+        { document: 2, ref: null, status: 'rejected', reason: 'metadata.name: is required' },
+      ],
+    };
+    const fetch = fakeFetch(json(200, summary));
+    const text = 'kind: Component\nmetadata: {name: a}\n---\nkind: Component\n';
+    const result = await createClient({ url: 'http://h', token: 't', fetch }).catalog.importYaml(text);
+    expect(result).toEqual(summary);
+    expect(fetch.calls[0]).toMatchObject({
+      url: 'http://h/api/v1/catalog/import',
+      method: 'POST',
+      body: text,
+      headers: { 'content-type': 'application/yaml', authorization: 'Bearer t' },
+    });
+  });
+
+  it('catalog.importYaml turns a YAML parse error into a DayOneError', async () => {
+    const fetch = fakeFetch(problem(400, 'YAML_PARSE_ERROR', 'document 2, line 5: Unexpected flow-map-end token'));
+    const error = await createClient({ url: 'http://h', fetch }).catalog.importYaml('a: }').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DayOneError);
+    expect(error).toMatchObject({ status: 400, code: 'YAML_PARSE_ERROR', detail: 'document 2, line 5: Unexpected flow-map-end token' });
   });
 });

@@ -1,9 +1,12 @@
-import { createTransport, withQuery, type FetchLike, type RequestFn } from './http-transport';
+import { createTransport, RawBody, withQuery, type FetchLike, type RequestFn } from './http-transport';
 import { paginate } from './paginate';
+import { createAndonApi, createGatesApi } from './andon-client';
+import { createEventStreams } from './event-stream';
 import type {
   AuditVerification,
   CreateTokenInput,
   CreatedToken,
+  ImportSummary,
   Page,
   PeopleQuery,
   Person,
@@ -65,6 +68,20 @@ export function createClient(options: ClientOptions) {
     verify: () => request<AuditVerification>('GET', `${API}/audit/verify`),
   };
 
-  return { request, teams, people, tokens, audit };
+  const catalog = {
+    /**
+     * Imports Backstage descriptors (one or more catalog-info.yaml documents) sent as
+     * `application/yaml`. `results[].document` is the 1-based position of each non-empty document
+     * in `text`. A body that does not parse is refused whole (400 YAML_PARSE_ERROR).
+     */
+    importYaml: (text: string) =>
+      request<ImportSummary>('POST', `${API}/catalog/import`, new RawBody(text, 'application/yaml')),
+  };
+
+  /** The andon cord (pull, list, acknowledge, resolve, override, comment) and deploy gates. */
+  const andon = createAndonApi(request);
+  const gates = createGatesApi(request, createEventStreams(options));
+
+  return { request, teams, people, tokens, audit, catalog, andon, gates };
 }
 

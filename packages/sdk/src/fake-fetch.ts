@@ -17,7 +17,7 @@ export function fakeFetch(...replies: Reply[]): FetchLike & { calls: RecordedReq
       url,
       method: init.method ?? 'GET',
       headers: { ...(init.headers as Record<string, string>) },
-      body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,
+      body: typeof init.body !== 'string' ? undefined : isJson(init.headers) ? JSON.parse(init.body) : init.body,
     });
     const reply = replies.shift();
     if (!reply) throw new Error(`unexpected request ${init.method} ${url}`);
@@ -25,6 +25,12 @@ export function fakeFetch(...replies: Reply[]): FetchLike & { calls: RecordedReq
     return typeof reply === 'function' ? reply() : reply;
   };
   return Object.assign(fn, { calls });
+}
+
+/** JSON bodies are recorded parsed; others (YAML) as the text sent. */
+function isJson(headers: RequestInit['headers']): boolean {
+  const type = (headers as Record<string, string> | undefined)?.['content-type'] ?? 'application/json';
+  return /[/+]json\b/i.test(type);
 }
 
 export function json(status: number, body: unknown, type = 'application/json'): Response {

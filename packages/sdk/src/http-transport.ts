@@ -11,6 +11,14 @@ export interface TransportOptions {
   fetch?: FetchLike;
 }
 
+/** A request body sent as-is with its own content type (e.g. YAML), instead of being JSON-encoded. */
+export class RawBody {
+  constructor(
+    readonly text: string,
+    readonly contentType: string,
+  ) {}
+}
+
 export type QueryValue = string | number | boolean | null | undefined;
 
 export type RequestFn = <T = unknown>(
@@ -59,7 +67,8 @@ export function createTransport(options: TransportOptions): RequestFn {
     const requestUrl = `${baseUrl}${path.startsWith('/') ? path : `/${path}`}`;
     const finalHeaders: Record<string, string> = { accept: 'application/json, application/problem+json' };
     if (options.token) finalHeaders.authorization = `Bearer ${options.token}`;
-    if (body !== undefined) finalHeaders['content-type'] = 'application/json';
+    const raw = body instanceof RawBody ? body : undefined;
+    if (body !== undefined) finalHeaders['content-type'] = raw ? raw.contentType : 'application/json';
     for (const [name, value] of Object.entries(headers)) finalHeaders[name.toLowerCase()] = value;
 
     let response: Response;
@@ -68,7 +77,7 @@ export function createTransport(options: TransportOptions): RequestFn {
       response = await doFetch(requestUrl, {
         method: method.toUpperCase(),
         headers: finalHeaders,
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: raw ? raw.text : body === undefined ? undefined : JSON.stringify(body),
       });
       text = await response.text();
     } catch (cause) {
@@ -96,7 +105,7 @@ function parseSuccess<T>(response: Response, text: string, contentType: string, 
   }
 }
 
-function toError(response: Response, text: string, contentType: string, requestUrl: string): Error {
+export function toError(response: Response, text: string, contentType: string, requestUrl: string): Error {
   const problem = /[/+]json\b/i.test(contentType) ? parseProblem(text) : undefined;
   if (problem) {
     return new DayOneError({
@@ -145,7 +154,7 @@ function parseFieldErrors(value: unknown): FieldError[] {
     .map((e) => ({ path: String(e.path ?? ''), message: String(e.message ?? '') }));
 }
 
-function describeNetworkError(error: unknown): string {
+export function describeNetworkError(error: unknown): string {
   // undici reports "fetch failed" and puts the system error (ECONNREFUSED...) in `cause`.
   const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
   if (cause instanceof Error) {

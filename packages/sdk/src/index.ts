@@ -1,12 +1,14 @@
 export { createClient, type ClientOptions, type DayOneClient } from './create-client';
 export { DayOneError, DayOneUnavailableError, type FieldError } from './dayone-error';
-export { withQuery, type FetchLike, type QueryValue, type RequestFn } from './http-transport';
+export { RawBody, withQuery, type FetchLike, type QueryValue, type RequestFn } from './http-transport';
 export { paginate, collect } from './paginate';
 export type {
   ApiToken,
   AuditVerification,
   CreateTokenInput,
   CreatedToken,
+  ImportOutcome,
+  ImportSummary,
   Page,
   PageQuery,
   PeopleQuery,
@@ -16,3 +18,18 @@ export type {
   TeamsQuery,
   TokenList,
 } from './sdk-types';
+export { EventStreamParser, type EventStreamOptions, type ReconnectInfo, type ServerSentEvent } from './event-stream';
+export type { GateStreamOptions } from './andon-client';
+export type {
+  AndonEvent,
+  AndonPull,
+  AndonPullDetail,
+  CreatePullInput,
+  Gate,
+  GateOverride,
+  GatePull,
+  GateQuery,
+  OverrideInput,
+  PullTarget,
+  PullsQuery,
+} from './andon-types';

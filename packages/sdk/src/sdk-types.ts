@@ -1,6 +1,9 @@
-import type { ApiToken, AuditVerification, Person, Team, TeamDetail } from '@dayone/contracts';
+import type { ApiToken, AuditVerification, ImportSummary, Person, Team, TeamDetail } from '@dayone/contracts';
 
-export type { ApiToken, AuditVerification, Person, Team, TeamDetail };
+export type { ApiToken, AuditVerification, ImportSummary, Person, Team, TeamDetail };
+
+/** What happened to one document of an import. */
+export type ImportOutcome = ImportSummary['results'][number];
 
 /** One page of a cursor-paginated list; pass `nextCursor` back as `cursor` for the next page. */
 export interface Page<T> {
