@@ -1,6 +1,6 @@
 import type { CatalogEntityDetail, CatalogEntityFields, CreateCatalogEntity } from '@dayone/contracts';
 import type { Db } from '../../platform/db/database';
-import { isUniqueViolation } from '../../platform/db/database';
+import { transactOrConflict } from '../../platform/db/database';
 import type { AuditLog } from '../../platform/audit/audit-log';
 import type { Principal } from '../../platform/auth/principal';
 import { AppError } from '../../platform/errors/app-error';
@@ -66,14 +66,8 @@ export function createCatalogService({ db, store, audit }: { db: Db; store: Cata
     return { outcome: 'updated', row };
   }
 
-  async function transact<T>(work: (trx: Db) => Promise<T>): Promise<T> {
-    try {
-      return await db.transaction().execute(work);
-    } catch (error) {
-      if (isUniqueViolation(error)) throw new AppError('CATALOG_ENTITY_EXISTS', 'The same entity was registered at the same moment; reload it.');
-      throw error;
-    }
-  }
+  const transact = <T>(work: (trx: Db) => Promise<T>): Promise<T> =>
+    transactOrConflict(db, work, () => new AppError('CATALOG_ENTITY_EXISTS', 'The same entity was registered at the same moment; reload it.'));
 
   const refOf = (kind: string, namespace: string, name: string) => formatRef({ kind, namespace, name });
 

@@ -1,6 +1,6 @@
 import type { Person } from '@dayone/contracts';
 import type { Db } from '../../platform/db/database';
-import { isUniqueViolation } from '../../platform/db/database';
+import { transactOrConflict } from '../../platform/db/database';
 import type { AuditLog } from '../../platform/audit/audit-log';
 import type { Credentials } from '../../platform/auth/credentials';
 import { decoyHash, hashPassword, verifyPassword } from '../../platform/auth/password';
@@ -61,14 +61,8 @@ export function createAuthService({ db, people, credentials, audit, throttle, se
     return { ...session, person: await people.present(row, trx) };
   }
 
-  async function inTransaction<T>(work: (trx: Db) => Promise<T>): Promise<T> {
-    try {
-      return await db.transaction().execute(work);
-    } catch (error) {
-      if (isUniqueViolation(error)) throw new AppError('CONFLICT', 'Someone registered the same name or email at the same moment; try again.');
-      throw error;
-    }
-  }
+  const inTransaction = <T>(work: (trx: Db) => Promise<T>): Promise<T> =>
+    transactOrConflict(db, work, () => new AppError('CONFLICT', 'Someone registered the same name or email at the same moment; try again.'));
 
   return {
     async needsSetup(): Promise<boolean> {

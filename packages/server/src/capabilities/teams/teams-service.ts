@@ -1,6 +1,6 @@
 import type { TeamDetail } from '@dayone/contracts';
 import type { Db } from '../../platform/db/database';
-import { isUniqueViolation } from '../../platform/db/database';
+import { transactOrConflict } from '../../platform/db/database';
 import type { AuditLog } from '../../platform/audit/audit-log';
 import type { Principal } from '../../platform/auth/principal';
 import { AppError, fieldError } from '../../platform/errors/app-error';
@@ -57,14 +57,8 @@ export function createTeamsService({ db, store, audit, ownership }: Deps) {
     return { ...team, members: await store.members(row.id, trx), children: await store.children(row.id, trx), owns: await owns(trx, row.id) };
   }
 
-  async function transact<T>(work: (trx: Db) => Promise<T>): Promise<T> {
-    try {
-      return await db.transaction().execute(work);
-    } catch (error) {
-      if (isUniqueViolation(error)) throw new AppError('TEAM_NAME_TAKEN', 'A team with this name was created at the same moment.');
-      throw error;
-    }
-  }
+  const transact = <T>(work: (trx: Db) => Promise<T>): Promise<T> =>
+    transactOrConflict(db, work, () => new AppError('TEAM_NAME_TAKEN', 'A team with this name was created at the same moment.'));
 
   /** Bumps the version only if it is still the one the caller read; otherwise nothing changes. */
   async function bump(trx: Db, row: TeamRow, expected: number | undefined, set: Partial<TeamRow> = {}) {

@@ -1,4 +1,5 @@
 import type { Db, Dialect } from '../db/database';
+import type { AuditEventsTable } from '../db/schema';
 import { nowIso, sha256 } from '../ids';
 import { LOCKS, serialise } from '../db/serialise';
 
@@ -17,18 +18,8 @@ export interface AuditRecord {
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-export interface ChainedFields {
-  seq: number;
-  at: string;
-  actor_id: string;
-  actor_name: string;
-  action: string;
-  entity_type: string;
-  entity_id: string;
-  before_json: string | null;
-  after_json: string | null;
-  prev_hash: string;
-}
+/** Every stored field of an entry but its own hash. */
+export type ChainedFields = Omit<AuditEventsTable, 'hash'>;
 
 /** The hash of an entry covers every stored field and the previous entry's hash. */
 export function entryHash(e: ChainedFields): string {

@@ -85,3 +85,14 @@ export function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string };
   return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
+
+/** Runs work in a transaction; a unique-constraint race (two writers creating the same thing at the same
+ *  moment) becomes the given conflict instead of a 500. */
+export async function transactOrConflict<T>(db: Db, work: (trx: Db) => Promise<T>, conflict: () => Error): Promise<T> {
+  try {
+    return await db.transaction().execute(work);
+  } catch (error) {
+    if (isUniqueViolation(error)) throw conflict();
+    throw error;
+  }
+}
