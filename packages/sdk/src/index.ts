@@ -33,3 +33,4 @@ export type {
   PullTarget,
   PullsQuery,
 } from './andon-types';
+export * from './assignment/index';
