@@ -7,3 +7,5 @@ export * from './audit';
 export * from './settings';
 export * from './catalog';
 export * from './andon';
+export * from './webhooks';
+export * from './experiments';

@@ -15,10 +15,18 @@ import { registerWebApp } from './platform/http/web-app';
 import { createIdentity } from './capabilities/identity/index';
 import { createTeams } from './capabilities/teams/index';
 import { createCatalog } from './capabilities/catalog/index';
+import { createExperiments } from './capabilities/experiments/index';
 import { createAndon, CATALOG_TOPIC } from './capabilities/andon/index';
 import { createLocalBus, createPostgresBus, type EventBus } from './platform/events/event-bus';
+import { createDeliveryWorker, createOutbox, deliverySettingsFromEnv, resolveDeliverySettings, type DeliverySettings } from './platform/outbox/index';
+import { andonNotifier, createWebhooks } from './capabilities/webhooks/index';
 
-export type AppConfig = Pick<ServerConfig, 'logLevel' | 'bodyLimit' | 'secureCookies' | 'webDist' | 'adminToken'> & { heartbeatMs?: number; busRetryMs?: number };
+export type AppConfig = Pick<ServerConfig, 'logLevel' | 'bodyLimit' | 'secureCookies' | 'webDist' | 'adminToken'> & { heartbeatMs?: number; busRetryMs?: number } & {
+  /** Outbox delivery (webhooks): polling, retries, timeouts; DAYONE_WEBHOOK_* in the environment otherwise. */
+  delivery?: Partial<DeliverySettings>;
+  /** The web app's public address, for links in Slack messages (DAYONE_PUBLIC_URL). */
+  publicUrl?: string;
+};
 
 /** Change notices between the parts of one instance, and between instances on PostgreSQL. */
 async function openBus(database: DatabaseHandle, retryMs?: number): Promise<EventBus> {
@@ -41,7 +49,7 @@ export async function buildApp(config: AppConfig, database: DatabaseHandle): Pro
   app.setSerializerCompiler(serializerCompiler);
   // JSON only (and, per capability, the formats it declares): anything else is 415, not a guess.
   app.removeContentTypeParser('text/plain');
-  app.addContentTypeParser(['application/yaml', 'application/x-yaml', 'text/yaml'], { parseAs: 'string' }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser(['application/yaml', 'application/x-yaml', 'text/yaml', 'application/x-ndjson'], { parseAs: 'string' }, (_req, body, done) => done(null, body));
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -61,7 +69,14 @@ export async function buildApp(config: AppConfig, database: DatabaseHandle): Pro
 
   const identity = createIdentity({ db, audit, credentials, secureCookies: config.secureCookies });
   identity.routes(app);
-  const andon = await createAndon({ db, dialect, audit, bus, heartbeatMs: config.heartbeatMs });
+  // Notices leave through the transactional outbox; webhooks are its first subscriber.
+  const outbox = createOutbox({ bus });
+  const webhooks = createWebhooks({ db, audit, outbox, publicUrl: config.publicUrl ?? (process.env.DAYONE_PUBLIC_URL || undefined) });
+  const delivery = createDeliveryWorker({ db, outbox, bus, settings: resolveDeliverySettings(deliverySettingsFromEnv(process.env), config.delivery), log: app.log });
+  app.addHook('onClose', async () => {
+    await delivery.stop();
+  });
+  const andon = await createAndon({ db, dialect, audit, bus, notify: andonNotifier(outbox), heartbeatMs: config.heartbeatMs });
   app.addHook('onClose', async () => {
     andon.gates.stop();
     await bus.close();
@@ -79,9 +94,12 @@ export async function buildApp(config: AppConfig, database: DatabaseHandle): Pro
   teams.routes(app);
   catalog.routes(app);
   andon.routes(app);
+  createExperiments({ db, audit }).routes(app);
+  webhooks.routes(app);
 
   await registerWebApp(app, config.webDist);
   if (config.adminToken) await identity.tokens.ensureAdminToken(config.adminToken);
   await app.ready();
+  delivery.start();
   return app;
 }

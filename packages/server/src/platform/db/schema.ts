@@ -202,7 +202,72 @@ export interface WebhooksTable {
   version: number;
 }
 
+export interface ExperimentsTable {
+  id: string;
+  key: string;
+  name: string;
+  hypothesis: string;
+  team: string;
+  services_json: string;
+  prfaq: string | null;
+  variants_json: string;
+  coverage: number;
+  metrics_json: string;
+  engine: 'frequentist' | 'bayesian' | 'sequential';
+  hash_version: number;
+  seed: string;
+  status: 'draft' | 'running' | 'stopped' | 'decided';
+  started_at: string | null;
+  stopped_at: string | null;
+  decision: 'ship' | 'kill' | 'iterate' | null;
+  lesson: string | null;
+  decided_by: string | null;
+  decided_at: string | null;
+  created_by: string;
+  created_at: string;
+  version: number;
+}
+
+export interface ExperimentEventsTable {
+  id: string;
+  experiment_key: string;
+  type: 'exposure' | 'metric';
+  metric: string | null;
+  user_id: string;
+  value: number | null;
+  at: string;
+}
+
+export interface ExperimentExposuresTable {
+  experiment_key: string;
+  user_id: string;
+  variant: number;
+  first_at: string;
+}
+
+export interface ExperimentUserMetricsTable {
+  experiment_key: string;
+  metric: string;
+  user_id: string;
+  value: number;
+  events: number;
+}
+
+export interface ExperimentVariantStatsTable {
+  experiment_key: string;
+  metric: string;
+  variant: number;
+  users: number;
+  sum: number;
+  sum_squares: number;
+}
+
 export interface Database {
+  experiments: ExperimentsTable;
+  experiment_events: ExperimentEventsTable;
+  experiment_exposures: ExperimentExposuresTable;
+  experiment_user_metrics: ExperimentUserMetricsTable;
+  experiment_variant_stats: ExperimentVariantStatsTable;
   andon_pulls: AndonPullsTable;
   andon_events: AndonEventsTable;
   andon_overrides: AndonOverridesTable;

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as foundation from './20261126-0001-foundation';
 import * as catalog from './20261126-0002-catalog';
 import * as andon from './20261126-0003-andon';
+import * as experiments from './20261126-0005-experiments';
 import * as outbox from './20261126-0004-outbox';
 
 /** Every migration, in order. Names are timestamped; migrations are forward-only (no down). */
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '20261126-0002-catalog': catalog,
   '20261126-0003-andon': andon,
   '20261126-0004-outbox': outbox,
+  '20261126-0005-experiments': experiments,
 };

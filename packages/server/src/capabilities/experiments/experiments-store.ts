@@ -1,0 +1,72 @@
+import type { Experiment } from '@dayone/contracts';
+import type { Db } from '../../platform/db/database';
+import type { ExperimentsTable } from '../../platform/db/schema';
+import { decodeCursor, encodeCursor } from '../../platform/http/cursor';
+
+export type ExperimentRow = ExperimentsTable;
+
+export function presentExperiment(r: ExperimentRow): Experiment {
+  return {
+    key: r.key,
+    name: r.name,
+    hypothesis: r.hypothesis,
+    team: r.team,
+    services: JSON.parse(r.services_json),
+    prfaq: r.prfaq,
+    variants: JSON.parse(r.variants_json),
+    coverage: r.coverage,
+    metrics: JSON.parse(r.metrics_json),
+    engine: r.engine,
+    hashVersion: r.hash_version === 1 ? 1 : 2,
+    seed: r.seed,
+    status: r.status,
+    startedAt: r.started_at,
+    stoppedAt: r.stopped_at,
+    decision: r.decision,
+    lesson: r.lesson,
+    decidedBy: r.decided_by,
+    decidedAt: r.decided_at,
+    createdBy: r.created_by,
+    createdAt: r.created_at,
+    version: r.version,
+  };
+}
+
+export function createExperimentsStore(db: Db) {
+  return {
+    byKey: (trx: Db, key: string) => trx.selectFrom('experiments').selectAll().where('key', '=', key).executeTakeFirst(),
+    insert: (trx: Db, row: ExperimentRow) => trx.insertInto('experiments').values(row).execute(),
+
+    /** Applies a change only over the version that was read; false when someone got there first. */
+    async update(trx: Db, row: ExperimentRow, set: Partial<ExperimentRow>): Promise<boolean> {
+      const r = await trx.updateTable('experiments').set({ ...set, version: row.version + 1 }).where('id', '=', row.id).where('version', '=', row.version).executeTakeFirst();
+      return Number(r.numUpdatedRows) === 1;
+    },
+
+    async list(query: { team?: string; status?: ExperimentRow['status']; limit: number; cursor?: string }) {
+      let q = db.selectFrom('experiments').selectAll();
+      if (query.team) q = q.where('team', '=', query.team.toLowerCase());
+      if (query.status) q = q.where('status', '=', query.status);
+      const after = decodeCursor(query.cursor);
+      if (after) q = q.where('key', '>', after);
+      const rows = await q.orderBy('key').limit(query.limit + 1).execute();
+      const page = rows.slice(0, query.limit);
+      return { items: page.map(presentExperiment), nextCursor: rows.length > query.limit ? encodeCursor(page[page.length - 1].key) : null };
+    },
+
+    running: () => db.selectFrom('experiments').selectAll().where('status', '=', 'running').orderBy('key').execute(),
+
+    /** Zeroed sufficient statistics for every metric and variant, so rollups only ever update. */
+    async seedStats(trx: Db, row: ExperimentRow) {
+      const metrics = JSON.parse(row.metrics_json) as { key: string }[];
+      const variants = JSON.parse(row.variants_json) as unknown[];
+      const existing = await trx.selectFrom('experiment_variant_stats').select('metric').where('experiment_key', '=', row.key).executeTakeFirst();
+      if (existing) return;
+      const values = metrics.flatMap((m) => variants.map((_, v) => ({ experiment_key: row.key, metric: m.key, variant: v, users: 0, sum: 0, sum_squares: 0 })));
+      await trx.insertInto('experiment_variant_stats').values(values).execute();
+    },
+
+    stats: (key: string) => db.selectFrom('experiment_variant_stats').selectAll().where('experiment_key', '=', key).orderBy('metric').orderBy('variant').execute(),
+  };
+}
+export type ExperimentsStore = ReturnType<typeof createExperimentsStore>;

@@ -1,0 +1,15 @@
+import type { FastifyInstance } from 'fastify';
+import type { Db } from '../../platform/db/database';
+import type { AuditLog } from '../../platform/audit/audit-log';
+import { createExperimentsStore } from './experiments-store';
+import { createExperimentsService } from './experiments-service';
+import { createEventIngest } from './event-ingest';
+import { experimentsRoutes } from './experiments-routes';
+
+/** Experiments: deterministic assignment, event ingestion into rollups, decisions with lessons. */
+export function createExperiments(deps: { db: Db; audit: AuditLog }) {
+  const store = createExperimentsStore(deps.db);
+  const service = createExperimentsService({ db: deps.db, store, audit: deps.audit });
+  const events = createEventIngest(deps.db);
+  return { service, store, routes: (app: FastifyInstance) => experimentsRoutes(app, service, events) };
+}
