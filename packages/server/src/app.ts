@@ -12,6 +12,7 @@ import { healthRoutes } from './platform/http/health';
 import { registerMetrics } from './platform/http/metrics';
 import { registerOpenApi } from './platform/http/openapi';
 import { registerWebApp } from './platform/http/web-app';
+import { registerSecurityHeaders } from './platform/http/security-headers';
 import { createIdentity } from './capabilities/identity/index';
 import { createTeams } from './capabilities/teams/index';
 import { createCatalog } from './capabilities/catalog/index';
@@ -60,6 +61,7 @@ export async function buildApp(config: AppConfig, database: DatabaseHandle): Pro
   const credentials = createCredentials(db, bus);
 
   registerProblemHandler(app);
+  registerSecurityHeaders(app);
   await app.register(cookie);
   await registerOpenApi(app);
   registerMetrics(app);

@@ -65,3 +65,30 @@ describe.each(dialects)('HTTP edges on %s', (dialect) => {
     expect(res.headers['x-request-id']).toBe(res.body.requestId);
   });
 });
+
+describe('security headers', () => {
+  it('sends them on API answers, and a strict CSP on the web app', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { buildApp } = await import('../src/app');
+    const { migrate, openDatabase } = await import('../src/platform/db/database');
+    const web = mkdtempSync(join(tmpdir(), 'dayone-web-'));
+    writeFileSync(join(web, 'index.html'), '<!doctype html><title>Day One</title>');
+    const database = openDatabase({ dataDir: mkdtempSync(join(tmpdir(), 'dayone-test-')) });
+    await migrate(database);
+    const app = await buildApp({ logLevel: 'silent', bodyLimit: 1 << 20, secureCookies: false, webDist: web }, database);
+    try {
+      const api = await app.inject({ method: 'GET', url: '/healthz' });
+      expect(api.headers['x-content-type-options']).toBe('nosniff');
+      expect(api.headers['x-frame-options']).toBe('DENY');
+      const page = await app.inject({ method: 'GET', url: '/teams/payments' });
+      expect(page.statusCode).toBe(200);
+      expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+      expect(page.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    } finally {
+      await app.close();
+      await database.close();
+    }
+  });
+});
