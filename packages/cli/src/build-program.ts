@@ -1,7 +1,9 @@
 import { createRequire } from 'node:module';
 import { Command } from 'commander';
 import type { CliContext } from './cli-context';
+import { registerAndonCommands } from './commands/andon-command';
 import { registerAuditCommands } from './commands/audit-command';
+import { registerGateCommands } from './commands/gate-command';
 import { registerImportCommands } from './commands/import-command';
 import { registerServeCommand } from './commands/serve-command';
 import { registerTeamsCommands } from './commands/teams-command';
@@ -34,7 +36,8 @@ Examples:
   $ export DAYONE_TOKEN=$(dayone token create laptop --token "$DAYONE_ADMIN_TOKEN")
   $ dayone teams list --unfit
   $ dayone audit verify
-  $ dayone import backstage ./catalog`,
+  $ dayone import backstage ./catalog
+  $ dayone gate check checkout --env production`,
     );
 
   registerServeCommand(program, ctx);
@@ -42,6 +45,8 @@ Examples:
   registerTeamsCommands(program, ctx);
   registerAuditCommands(program, ctx);
   registerImportCommands(program, ctx);
+  registerAndonCommands(program, ctx);
+  registerGateCommands(program, ctx);
   return program;
 }
 

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { ApiToken, AuditVerification, ImportOutcome, ImportSummary, Team } from '@dayone/sdk';
 import { parseAllDocuments } from 'yaml';
+import { createFakeAndon, type FakeAndon } from './fake-andon';
 
 /** Test double of a Day One server on 127.0.0.1 answering the endpoints the CLI uses. */
 export interface FakeDayOne {
@@ -23,6 +24,8 @@ export interface FakeDayOne {
   bodyLimit: number;
   /** Answers the n-th import request (1-based) with 500 instead. */
   failImportRequest?: number;
+  /** Andon pulls, gates and the gate event stream (see fake-andon.ts). */
+  andon: FakeAndon;
   close(): Promise<void>;
 }
 
@@ -41,6 +44,7 @@ export async function startFakeDayOne(options: { pageSize?: number } = {}): Prom
     importVerdict: undefined as FakeDayOne['importVerdict'],
     bodyLimit: Infinity,
     failImportRequest: undefined as number | undefined,
+    andon: createFakeAndon(),
   };
   let nextId = 1;
 
@@ -102,6 +106,7 @@ export async function startFakeDayOne(options: { pageSize?: number } = {}): Prom
       if (typeof summary === 'string') return problem(res, 400, 'YAML_PARSE_ERROR', summary);
       return send(res, 200, summary);
     }
+    if (await state.andon.handle(req, res, url)) return;
     return problem(res, 404, 'NOT_FOUND', `No route ${route}.`);
   };
 

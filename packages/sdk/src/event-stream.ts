@@ -200,6 +200,9 @@ export function createEventStreams(options: TransportOptions) {
         parser.reset();
         const decoder = new TextDecoder();
         const reader = response.body!.getReader();
+        // Not every body stops when its request is aborted (a fetch replaced in tests, proxies): cancel it too.
+        const cancel = () => void reader.cancel().catch(() => undefined);
+        connection.signal.addEventListener('abort', cancel, { once: true });
         try {
           for (;;) {
             const { done, value } = await reader.read();
@@ -211,8 +214,11 @@ export function createEventStreams(options: TransportOptions) {
           signal?.throwIfAborted();
           dropped = silent ?? new DayOneUnavailableError(urlOf(path), `the event stream broke: ${describeNetworkError(error)}`, { cause: error });
         } finally {
+          connection.signal.removeEventListener('abort', cancel);
           reader.releaseLock();
         }
+        signal?.throwIfAborted(); // a cancelled body ends like a finished one
+        dropped ??= silent;
       } finally {
         clearTimeout(idle);
         signal?.removeEventListener('abort', stop);
