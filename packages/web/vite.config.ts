@@ -17,6 +17,8 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'mantine', test: /node_modules[\\/]@mantine/ },
+            // Only the architecture page's graph needs these, and it loads them on demand.
+            { name: 'graph', test: /node_modules[\\/](@xyflow|@dagrejs|d3-[a-z]+|zustand|classcat)[\\/]/ },
             { name: 'vendor', test: /node_modules/ },
           ],
         },

@@ -7,6 +7,11 @@ import { SetupPage } from './capabilities/auth/setup-page';
 import { SignInPage } from './capabilities/auth/sign-in-page';
 import { SignUpPage } from './capabilities/auth/sign-up-page';
 import { useSession, useSessionQuery, useSetupStatus } from './capabilities/auth/use-session';
+import { ArchitecturePage } from './capabilities/catalog/architecture-page';
+import { CatalogImportPage } from './capabilities/catalog/catalog-import-page';
+import { CatalogPage } from './capabilities/catalog/catalog-page';
+import { EntityPage } from './capabilities/catalog/entity-page';
+import { EntityRegisterPage } from './capabilities/catalog/entity-register-page';
 import { PeoplePage } from './capabilities/people/people-page';
 import { PersonPage } from './capabilities/people/person-page';
 import { OrgTreePage } from './capabilities/teams/org-tree-page';
@@ -67,6 +72,8 @@ function SignedInRoutes() {
   const nav: NavItem[] = [
     { label: 'Teams', to: '/teams' },
     { label: 'Org tree', to: '/org' },
+    { label: 'Catalog', to: '/catalog' },
+    { label: 'Architecture', to: '/architecture' },
     { label: 'People', to: '/people' },
     { label: 'API tokens', to: '/tokens' },
     ...(isAdmin ? [{ label: 'Admin', to: '/admin' }] : []),
@@ -83,6 +90,11 @@ function SignedInRoutes() {
         <Route path="teams/new" element={<TeamCreatePage />} />
         <Route path="teams/:name" element={<TeamPage />} />
         <Route path="org" element={<OrgTreePage />} />
+        <Route path="catalog" element={<CatalogPage />} />
+        <Route path="catalog/new" element={<EntityRegisterPage />} />
+        <Route path="catalog/import" element={<CatalogImportPage />} />
+        <Route path="catalog/:kind/:namespace/:name" element={<EntityPage />} />
+        <Route path="architecture" element={<ArchitecturePage />} />
         <Route path="people" element={<PeoplePage />} />
         <Route path="people/:name" element={<PersonPage />} />
         <Route path="tokens" element={<TokensPage />} />

@@ -12,12 +12,15 @@ export type RequestOptions = {
   body?: unknown;
   ifMatch?: number;
   query?: Record<string, string | number | undefined | null>;
+  /** A body sent as it is (not as JSON), with its own content type, e.g. a YAML file. */
+  raw?: { text: string; contentType: string };
 };
 
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.raw) headers['content-type'] = options.raw.contentType;
+  else if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   if (options.ifMatch !== undefined) headers['if-match'] = `"${options.ifMatch}"`;
 
@@ -27,7 +30,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.raw ? options.raw.text : options.body === undefined ? undefined : JSON.stringify(options.body),
     });
   } catch {
     throw new ApiError(0, { code: 'NETWORK_ERROR', detail: 'Cannot reach the Day One server. Check your connection.' });

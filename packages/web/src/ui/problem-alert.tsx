@@ -1,9 +1,10 @@
 import { Alert, List } from '@mantine/core';
 import { isApiError } from '../api/api-error';
+import { pathIsUnder } from './field-error';
 
 type ProblemAlertProps = {
   error: unknown;
-  /** Fields the form shows next to their inputs; other field errors are listed here. */
+  /** Fields the form shows next to their inputs (with their items, such as "dependsOn.0"); other field errors are listed here. */
   fields?: string[];
   title?: string;
   children?: React.ReactNode;
@@ -13,7 +14,7 @@ type ProblemAlertProps = {
 export function ProblemAlert({ error, fields = [], title, children }: ProblemAlertProps) {
   if (!error) return null;
   const fieldErrors = isApiError(error) ? error.errors : [];
-  const unshown = fieldErrors.filter((e) => !fields.includes(e.path));
+  const unshown = fieldErrors.filter((e) => !fields.some((field) => pathIsUnder(e.path, field)));
   // A validation problem's detail repeats its field errors, so it is replaced by a summary.
   const detail =
     fieldErrors.length > 0
