@@ -9,3 +9,4 @@ export * from './catalog';
 export * from './andon';
 export * from './webhooks';
 export * from './experiments';
+export * from './stats';

@@ -17,6 +17,7 @@ import { createIdentity } from './capabilities/identity/index';
 import { createTeams } from './capabilities/teams/index';
 import { createCatalog } from './capabilities/catalog/index';
 import { createExperiments } from './capabilities/experiments/index';
+import { statsRoutes } from './capabilities/stats/stats-routes';
 import { createAndon, CATALOG_TOPIC } from './capabilities/andon/index';
 import { createLocalBus, createPostgresBus, type EventBus } from './platform/events/event-bus';
 import { createDeliveryWorker, createOutbox, deliverySettingsFromEnv, resolveDeliverySettings, type DeliverySettings } from './platform/outbox/index';
@@ -97,6 +98,7 @@ export async function buildApp(config: AppConfig, database: DatabaseHandle): Pro
   catalog.routes(app);
   andon.routes(app);
   createExperiments({ db, audit }).routes(app);
+  statsRoutes(app);
   webhooks.routes(app);
 
   await registerWebApp(app, config.webDist);

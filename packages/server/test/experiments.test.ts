@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assign } from '@dayone/sdk';
+import { analyze, srm } from '@dayone/stats';
 import { adminCaller, call, createTestApp, dialects, signUp, type Caller, type TestApp } from './harness';
 
 const body = {
@@ -97,6 +98,28 @@ describe.each(dialects)('experiments on %s', (dialect) => {
     expect(res.body.rejected).toBe(0);
     const stats = await t.database.db.selectFrom('experiment_variant_stats').selectAll().where('experiment_key', '=', 'checkout-button').where('metric', '=', 'revenue').orderBy('variant').execute();
     expect(stats.map((s) => ({ users: Number(s.users), sum: Number(s.sum), sumSq: Number(s.sum_squares) }))).toEqual(expected);
+
+    // The results page reads those rollups: the same numbers the engine gives for the sums counted here.
+    const results = await call(t.app, other, 'GET', '/api/v1/experiments/checkout-button/results');
+    expect(results.status).toBe(200);
+    expect(results.body.users).toBe(expected[0].users + expected[1].users);
+    const revenue = results.body.metrics.find((m: { key: string }) => m.key === 'revenue');
+    const reference = analyze({
+      engine: 'sequential',
+      metric: 'mean',
+      difference: 'relative',
+      variants: expected.map((e, i) => ({ name: body.variants[i].name, n: e.users, sum: e.sum, sumSquares: e.sumSq })),
+    }).variants[1];
+    expect(revenue.variants[0]).toMatchObject({ name: 'control', users: expected[0].users, mean: expected[0].sum / expected[0].users, effect: null });
+    expect(reference.control).toBe(false);
+    if (!reference.control) {
+      expect(revenue.variants[1].effect).toBeCloseTo(reference.effect, 12);
+      expect(revenue.variants[1].pValue).toBeCloseTo(reference.pValue!, 12);
+      expect(revenue.variants[1].ci).toEqual(reference.ci);
+    }
+    expect(results.body.srm.pValue).toBeCloseTo(srm([expected[0].users, expected[1].users], [0.5, 0.5]).pValue, 12);
+    const purchase = results.body.metrics.find((m: { key: string }) => m.key === 'purchase');
+    expect(purchase.variants.map((v: { mean: number }) => v.mean)).toEqual([0, 0]);
   });
 
   it('requires a lesson with every decision, and rejects events once decided', async () => {

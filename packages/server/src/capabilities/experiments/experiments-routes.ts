@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { assignBody, assignment, createExperimentBody, decideBody, eventBatchResult, experiment, experimentParams, experimentsPage, experimentsQuery, sdkExperiments } from '@dayone/contracts';
+import { assignBody, assignment, createExperimentBody, decideBody, eventBatchResult, experiment, experimentParams, experimentResults, experimentsPage, experimentsQuery, sdkExperiments } from '@dayone/contracts';
 import { z } from 'zod';
 import { principalOf } from '../../platform/auth/principal';
 import { AppError } from '../../platform/errors/app-error';
@@ -29,6 +29,9 @@ export function experimentsRoutes(app: FastifyInstance, experiments: Experiments
   );
   r.post('/api/v1/experiments/:key/assign', { schema: { tags, summary: 'The variant of a user (GrowthBook-compatible hashing); index counts from 0, control first', params: experimentParams, body: assignBody, response: { 200: assignment, ...errorReplies } } }, (req) =>
     experiments.assign(req.params.key, req.body.userId),
+  );
+  r.get('/api/v1/experiments/:key/results', { schema: { tags, summary: 'Results from the rollups: effect, interval, p-value or chance to win per metric and variant, adjusted p-values, sample-ratio check', params: experimentParams, response: { 200: experimentResults, ...errorReplies } } }, (req) =>
+    experiments.results(req.params.key),
   );
   r.get('/api/v1/sdk/experiments', { schema: { tags, summary: 'Running experiments, for SDKs that assign users locally', response: { 200: sdkExperiments, ...errorReplies } } }, () => experiments.sdkPayload());
 

@@ -8,6 +8,7 @@ import type { Principal } from '../../platform/auth/principal';
 import { AppError, fieldError } from '../../platform/errors/app-error';
 import { newId, nowIso } from '../../platform/ids';
 import { presentExperiment, type ExperimentRow, type ExperimentsStore } from './experiments-store';
+import { experimentResults } from './experiment-results';
 
 /** Anyone signed in may create an experiment for a team; running and deciding it belongs to that team. */
 async function assertTeamMember(trx: Db, actor: Principal, team: string) {
@@ -112,6 +113,11 @@ export function createExperimentsService({ db, store, audit }: { db: Db; store: 
     async assign(key: string, userId: string) {
       const e = presentExperiment(await mustFind(db, key));
       return assign({ key: e.key, variants: e.variants, coverage: e.coverage, seed: e.seed, hashVersion: e.hashVersion }, userId);
+    },
+
+    async results(key: string) {
+      const e = presentExperiment(await mustFind(db, key));
+      return experimentResults(e, await store.stats(key));
     },
 
     async sdkPayload() {

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { StatsInputError } from '@dayone/stats';
 import { AppError, errorCatalogue, type ErrorCode, type FieldError } from './app-error';
 
 const fastifyCodes: Record<string, ErrorCode> = {
@@ -35,6 +36,10 @@ function zodPath(instancePath: string, part: string): string {
 /** Turns anything thrown into an RFC 9457 problem+json answer; never leaks a stack trace. */
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
+  if (error instanceof StatsInputError) {
+    const path = `body.${error.path.replace(/\[(\d+)\]/g, '.$1')}`;
+    return new AppError('VALIDATION_FAILED', `${path}: ${error.detail}`, { errors: [{ path, message: error.detail }] });
+  }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const part = (error as { validationContext?: string }).validationContext ?? 'body';
     const errors: FieldError[] = error.validation.flatMap((v) => {
