@@ -46,9 +46,9 @@ describe('the statistics engine over HTTP', () => {
   });
 
   it('checks the sample ratio and sizes an experiment', async () => {
-    // SciPy: stats.chisquare([5100, 4900], [5000, 5000]) -> pvalue 0.04550026389635842
+    // SciPy: stats.chisquare([5100, 4900], [5000, 5000]) -> pvalue 0.04550026389635857
     const s = await call(t.app, adminCaller, 'POST', '/api/v1/stats/srm', { observed: [5100, 4900], weights: [0.5, 0.5] });
-    expect(s.body.pValue).toBeCloseTo(0.04550026389635842, 9);
+    expect(s.body.pValue).toBeCloseTo(0.04550026389635857, 9);
     expect(s.body.mismatch).toBe(false);
     const p = await call(t.app, adminCaller, 'POST', '/api/v1/stats/power', { metric: 'proportion', baseline: 0.1, mde: 0.1, dailyTraffic: 1000 });
     expect(p.status).toBe(200);
