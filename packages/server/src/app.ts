@@ -97,7 +97,7 @@ export async function buildApp(config: AppConfig, database: DatabaseHandle): Pro
   teams.routes(app);
   catalog.routes(app);
   andon.routes(app);
-  createExperiments({ db, audit }).routes(app);
+  createExperiments({ db, dialect, audit }).routes(app);
   statsRoutes(app);
   webhooks.routes(app);
 

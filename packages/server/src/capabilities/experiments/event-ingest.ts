@@ -1,6 +1,7 @@
 import { assign } from '@dayone/sdk';
 import { eventLine, type EventLine } from '@dayone/contracts';
-import type { Db } from '../../platform/db/database';
+import type { Db, Dialect } from '../../platform/db/database';
+import { LOCKS, serialise } from '../../platform/db/serialise';
 import { nowIso } from '../../platform/ids';
 import { presentExperiment } from './experiments-store';
 
@@ -24,8 +25,9 @@ export function parseNdjson(text: string): { line: number; value?: unknown; erro
 
 /** Ingests a batch in one transaction, so it is answered only once it is durable. Each event is
  *  recorded once (its id makes retries harmless), and the rollups analysis reads are updated in place:
- *  the first exposure fixes a user's variant; metric values count only after that first exposure. */
-export function createEventIngest(db: Db) {
+ *  the first exposure fixes a user's variant; metric values count only after that first exposure.
+ *  Batches are applied one after another (they share per-variant rows). */
+export function createEventIngest(db: Db, dialect: Dialect) {
   async function applyExposure(trx: Db, e: Running, ev: Extract<EventLine, { type: 'exposure' }>, at: string): Promise<string | null> {
     const a = assign({ key: e.key, variants: e.variants, coverage: e.coverage, seed: e.seed, hashVersion: e.hashVersion }, ev.user);
     if (a.index < 0) return `user ${ev.user} is outside the experiment's traffic (coverage ${e.coverage})`;
@@ -63,6 +65,8 @@ export function createEventIngest(db: Db) {
     async ingest(lines: { line: number; value?: unknown; error?: string }[]) {
       const results: Result[] = [];
       await db.transaction().execute(async (trx) => {
+        // Batches update the same per-variant rows; one at a time, they can never deadlock.
+        await serialise(trx, dialect, LOCKS.experimentEvents);
         const experiments = new Map<string, Running | null>();
         const find = async (key: string) => {
           if (!experiments.has(key)) {

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { Db } from '../../platform/db/database';
+import type { Db, Dialect } from '../../platform/db/database';
 import type { AuditLog } from '../../platform/audit/audit-log';
 import { createExperimentsStore } from './experiments-store';
 import { createExperimentsService } from './experiments-service';
@@ -7,9 +7,9 @@ import { createEventIngest } from './event-ingest';
 import { experimentsRoutes } from './experiments-routes';
 
 /** Experiments: deterministic assignment, event ingestion into rollups, decisions with lessons. */
-export function createExperiments(deps: { db: Db; audit: AuditLog }) {
+export function createExperiments(deps: { db: Db; dialect: Dialect; audit: AuditLog }) {
   const store = createExperimentsStore(deps.db);
   const service = createExperimentsService({ db: deps.db, store, audit: deps.audit });
-  const events = createEventIngest(deps.db);
+  const events = createEventIngest(deps.db, deps.dialect);
   return { service, store, routes: (app: FastifyInstance) => experimentsRoutes(app, service, events) };
 }
