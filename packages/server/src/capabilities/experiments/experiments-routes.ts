@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { assignBody, assignment, createExperimentBody, decideBody, eventBatchResult, experiment, experimentParams, experimentResults, experimentsPage, experimentsQuery, sdkExperiments } from '@dayone/contracts';
 import { z } from 'zod';
 import { principalOf } from '../../platform/auth/principal';
@@ -43,10 +43,12 @@ export function experimentsRoutes(app: FastifyInstance, experiments: Experiments
       body: z.union([z.array(z.unknown()), z.string()]).describe('JSON array of events, or NDJSON with Content-Type application/x-ndjson'),
       response: { 200: eventBatchResult, ...errorReplies },
     },
-  }, async (req) => {
+  }, async (req, reply) => {
     principalOf(req);
     const lines = typeof req.body === 'string' ? parseNdjson(req.body) : req.body.map((value, i) => ({ line: i + 1, value }));
     if (lines.length > MAX_BATCH) throw new AppError('VALIDATION_FAILED', `A batch holds at most ${MAX_BATCH} events; split it.`, { errors: [{ path: 'body', message: `more than ${MAX_BATCH} events` }] });
-    return events.ingest(lines);
+    // Thousands of per-line results: serialised directly rather than re-validated field by field.
+    const result = await events.ingest(lines);
+    return (reply as FastifyReply).type('application/json; charset=utf-8').send(JSON.stringify(result));
   });
 }
