@@ -3,7 +3,7 @@ import { adjust } from './adjust';
 import { expectClose } from './expect-close';
 import { StatsInputError } from './stats-input-error';
 
-// The fifteen p-values of Benjamini & Hochberg (1995), J. R. Statist. Soc. B 57(1), §3.2 example.
+// The fifteen p-values of Benjamini & Hochberg (1995), J. R. Statist. Soc. B 57(1), 289–300, worked example.
 const bh1995 = [0.0001, 0.0004, 0.0019, 0.0095, 0.0201, 0.0278, 0.0298, 0.0344, 0.0459, 0.324, 0.4262, 0.5719, 0.6528, 0.759, 1.0];
 
 describe('Benjamini–Hochberg', () => {

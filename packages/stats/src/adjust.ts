@@ -30,7 +30,8 @@ export function adjust(method: AdjustmentMethod, pValues: readonly number[]): nu
     let running = 1;
     for (let rank = count - 1; rank >= 0; rank--) {
       const index = order[rank];
-      running = Math.min(running, Math.min(1, (count * ps[index]) / (rank + 1)));
+      // (m / rank)·p rather than m·p / rank: the factor is ≥ 1 exactly, so rounding never takes p̃ below p
+      running = Math.min(running, Math.min(1, (count / (rank + 1)) * ps[index]));
       adjusted[index] = running;
     }
   }

@@ -64,11 +64,19 @@ function lowerQuantile(p: number): number {
   return x;
 }
 
+// The last quantile asked for: analyses ask for the same 1 − α/2 over and over.
+let lastP = Number.NaN;
+let lastQuantile = Number.NaN;
+
 /** Φ⁻¹(p). Returns ±Infinity at p = 0 and p = 1 (callers in this package never pass those). */
 export function normalQuantile(p: number): number {
   if (p <= 0) return -Infinity;
   if (p >= 1) return Infinity;
   if (p === 0.5) return 0;
+  if (p === lastP) return lastQuantile;
   // 1 − p is exact for p ≥ ½ (Sterbenz), so the upper half reflects without loss.
-  return p < 0.5 ? lowerQuantile(p) : -lowerQuantile(1 - p);
+  const x = p < 0.5 ? lowerQuantile(p) : -lowerQuantile(1 - p);
+  lastP = p;
+  lastQuantile = x;
+  return x;
 }
