@@ -49,7 +49,8 @@ export function armEstimate(
     effect = b.mean - a.mean;
     variance = b.variance / b.n + a.variance / a.n;
   } else {
-    if (baseline === 0) return { ok: false, warning: 'ZERO_BASELINE', theta };
+    // A baseline indistinguishable from zero at double precision makes a relative lift meaningless.
+    if (baseline === 0 || Math.abs(baseline) < 1e-12 * Math.sqrt(a.variance)) return { ok: false, warning: 'ZERO_BASELINE', theta };
     const base2 = baseline * baseline;
     effect = (b.mean - a.mean) / Math.abs(baseline);
     variance = b.variance / (b.n * base2) + (a.variance * b.mean * b.mean) / (a.n * base2 * base2);

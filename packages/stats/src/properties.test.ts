@@ -65,6 +65,20 @@ describe('analysis properties', () => {
     fc.assert(fc.property(request, (r) => finiteEverywhere(analyze(r))), { numRuns: 500 });
   });
 
+  it('answers a relative lift over a baseline indistinguishable from zero with a warning (a case fast-check found)', () => {
+    const r = analyze({
+      engine: 'sequential',
+      metric: 'mean',
+      difference: 'relative',
+      alpha: 0.001,
+      variants: [
+        { name: 'control', n: 2, sum: 2.108439588646105e-81, sumSquares: 0.000001 },
+        { name: 'treatment', n: 2, sum: 0.0000018301011237838365, sumSquares: 0.0000010000016746350616 },
+      ],
+    }).variants[1];
+    expect(r.control ? null : r.warning).toBe('ZERO_BASELINE');
+  });
+
   it('the interval contains the effect, on the side(s) it bounds', () => {
     fc.assert(
       fc.property(request, (r) => {
