@@ -7,6 +7,9 @@ import { srm } from './srm';
 import { StatsInputError } from './stats-input-error';
 import { studentTCdf, studentTQuantile } from './student-t-distribution';
 
+// Reproducible by default (the same 500 cases on every run); FC_SEED=random explores new ones.
+if (process.env.FC_SEED !== 'random') fc.configureGlobal({ seed: Number(process.env.FC_SEED ?? 20261126) });
+
 /** Property tests (fast-check) over valid inputs. */
 
 const meanVariant = (name: string) =>
