@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import type { CliContext } from './cli-context';
 import { registerAndonCommands } from './commands/andon-command';
 import { registerAuditCommands } from './commands/audit-command';
+import { registerEventsCommands } from './commands/events-command';
 import { registerGateCommands } from './commands/gate-command';
 import { registerImportCommands } from './commands/import-command';
 import { registerServeCommand } from './commands/serve-command';
@@ -28,7 +29,7 @@ Environment:
   DAYONE_URL    server URL for commands that talk to a server (default http://localhost:4000)
   DAYONE_TOKEN  API token for those commands
 
-Exit codes: 0 ok, 1 refused by the server, a failed check or a rejected import,
+Exit codes: 0 ok, 1 refused by the server, a failed check, a rejected import or event,
 2 server unreachable or misuse.
 
 Examples:
@@ -37,7 +38,8 @@ Examples:
   $ dayone teams list --unfit
   $ dayone audit verify
   $ dayone import backstage ./catalog
-  $ dayone gate check checkout --env production`,
+  $ dayone gate check checkout --env production
+  $ dayone events send events.ndjson`,
     );
 
   registerServeCommand(program, ctx);
@@ -47,6 +49,7 @@ Examples:
   registerImportCommands(program, ctx);
   registerAndonCommands(program, ctx);
   registerGateCommands(program, ctx);
+  registerEventsCommands(program, ctx);
   return program;
 }
 

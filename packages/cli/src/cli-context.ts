@@ -14,6 +14,8 @@ export type ServerConfig = ReturnType<ServerModule['loadConfig']>;
 export interface Progress {
   /** Sets how many of the total items are done. */
   update(done: number): void;
+  /** Writes a line of text (with its newline) above the display without garbling it. */
+  log?(text: string): void;
   /** Removes the display; safe to call more than once. */
   stop(): void;
 }
@@ -23,12 +25,15 @@ export interface CliContext {
   /**
    * Starts a progress display on stderr over `total` items, or returns undefined when there is no
    * terminal to draw on (tests, pipes, CI logs), so progress never mixes into output that is parsed.
+   * Left out altogether when stderr is not a terminal.
    */
   startProgress?(total: number, unit: string): Progress | undefined;
   /** Replaces the global fetch for the API client (tests). */
   fetch?: (input: string, init: RequestInit) => Promise<Response>;
   /** Loads @dayone/server lazily, so commands that only talk HTTP never load the server. */
   loadServer(): Promise<Pick<ServerModule, 'loadConfig' | 'startServer'>>;
+  /** Waits between retries (default setTimeout); tests replace it so that they do not wait. */
+  sleep?(ms: number): Promise<void>;
   /** Registers a handler for a process signal (SIGINT, SIGTERM). */
   onSignal(signal: NodeJS.Signals, handler: () => void): void;
   /** Ends the process; only `serve` uses it, after the server has closed. */

@@ -30,6 +30,7 @@ describe('bin/dayone.js', () => {
       'dayone teams list',
       'dayone audit verify',
       'dayone import backstage',
+      'dayone events send',
     ]) {
       expect(run.stdout).toContain(command);
     }

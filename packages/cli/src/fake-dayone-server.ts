@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ApiToken, AuditVerification, ImportOutcome, ImportSummary, Team } from '@dayone/sdk';
+import type { ApiToken, AuditVerification, EventBatchResult, EventResult, ImportOutcome, ImportSummary, Team } from '@dayone/sdk';
 import { parseAllDocuments } from 'yaml';
 import { createFakeAndon, type FakeAndon } from './fake-andon';
 
@@ -20,10 +20,18 @@ export interface FakeDayOne {
   catalog: Map<string, string>;
   /** Overrides the outcome of one document (return undefined for the default rules). */
   importVerdict?: (doc: Record<string, unknown>) => Pick<ImportOutcome, 'status' | 'reason'> | undefined;
-  /** Answers an import request whose body is longer than this with 413 BODY_TOO_LARGE. */
+  /** Answers an import or events request whose body is longer than this with 413 BODY_TOO_LARGE. */
   bodyLimit: number;
   /** Answers the n-th import request (1-based) with 500 instead. */
   failImportRequest?: number;
+  /** Bodies and content types of POST /api/v1/events, in order (failed ones included). */
+  eventRequests: { contentType: string | undefined; body: string }[];
+  /** Ids of the events recorded so far: a known id is answered `duplicate`. */
+  eventIds: Set<string>;
+  /** A reason to reject one event (a parsed JSON line), or undefined for the default rules. */
+  eventVerdict?: (event: Record<string, unknown>) => string | undefined;
+  /** How to fail the n-th events request (1-based): drop the connection, or answer this HTTP status. */
+  eventFailure?: (request: number) => 'reset' | number | undefined;
   /** Andon pulls, gates and the gate event stream (see fake-andon.ts). */
   andon: FakeAndon;
   close(): Promise<void>;
@@ -44,6 +52,10 @@ export async function startFakeDayOne(options: { pageSize?: number } = {}): Prom
     importVerdict: undefined as FakeDayOne['importVerdict'],
     bodyLimit: Infinity,
     failImportRequest: undefined as number | undefined,
+    eventRequests: [] as FakeDayOne['eventRequests'],
+    eventIds: new Set<string>(),
+    eventVerdict: undefined as FakeDayOne['eventVerdict'],
+    eventFailure: undefined as FakeDayOne['eventFailure'],
     andon: createFakeAndon(),
   };
   let nextId = 1;
@@ -105,6 +117,20 @@ export async function startFakeDayOne(options: { pageSize?: number } = {}): Prom
       const summary = importYaml(body, state.catalog, state.importVerdict);
       if (typeof summary === 'string') return problem(res, 400, 'YAML_PARSE_ERROR', summary);
       return send(res, 200, summary);
+    }
+    if (route === 'POST /api/v1/events') {
+      const body = await readBody(req);
+      state.eventRequests.push({ contentType: req.headers['content-type'], body });
+      const failure = state.eventFailure?.(state.eventRequests.length);
+      if (failure === 'reset') return void req.socket.destroy();
+      if (failure !== undefined) return problem(res, failure, failure === 503 ? 'UNAVAILABLE' : 'INTERNAL', 'Something went wrong.');
+      if (body.length > state.bodyLimit) return problem(res, 413, 'BODY_TOO_LARGE', 'The request body is too large');
+      const type = req.headers['content-type'] ?? '';
+      let lines: { line: number; value?: unknown; error?: string }[];
+      if (/^application\/x-ndjson\b/.test(type)) lines = splitNdjson(body);
+      else if (/^application\/json\b/.test(type)) lines = (JSON.parse(body) as unknown[]).map((value, i) => ({ line: i + 1, value }));
+      else return problem(res, 415, 'UNSUPPORTED_MEDIA_TYPE', 'Send events as a JSON array or as application/x-ndjson.');
+      return send(res, 200, ingestEvents(lines, state.eventIds, state.eventVerdict));
     }
     if (await state.andon.handle(req, res, url)) return;
     return problem(res, 404, 'NOT_FOUND', `No route ${route}.`);
@@ -190,6 +216,44 @@ function defaultOutcome(
   const before = catalog.get(ref);
   catalog.set(ref, json);
   return { status: before === undefined ? 'created' : before === json ? 'unchanged' : 'updated' };
+}
+
+/** NDJSON lines numbered from 1, blank ones skipped but counted, as the server splits them. */
+function splitNdjson(text: string): { line: number; value?: unknown; error?: string }[] {
+  return text
+    .split('\n')
+    .map((raw, i) => ({ raw: raw.trim(), line: i + 1 }))
+    .filter(({ raw }) => raw !== '')
+    .map(({ raw, line }) => {
+      try {
+        return { line, value: JSON.parse(raw) as unknown };
+      } catch {
+        return { line, error: 'is not valid JSON' };
+      }
+    });
+}
+
+/** The server's event rules, simplified: an object with a string id and a known type; ids dedupe. */
+function ingestEvents(
+  lines: { line: number; value?: unknown; error?: string }[],
+  ids: Set<string>,
+  verdict: FakeDayOne['eventVerdict'],
+): EventBatchResult {
+  const results = lines.map(({ line, value, error }): EventResult => {
+    const event = (value !== null && typeof value === 'object' && !Array.isArray(value) ? value : {}) as Record<string, unknown>;
+    const id = typeof event.id === 'string' ? event.id : null;
+    const reason =
+      error ??
+      (id === null ? 'id: Invalid input: expected string' : undefined) ??
+      (event.type !== 'exposure' && event.type !== 'metric' ? 'type: Invalid input' : undefined) ??
+      verdict?.(event);
+    if (reason !== undefined) return { line, id, status: 'rejected', reason };
+    if (ids.has(id!)) return { line, id, status: 'duplicate' };
+    ids.add(id!);
+    return { line, id, status: 'accepted' };
+  });
+  const count = (status: EventResult['status']) => results.filter((r) => r.status === status).length;
+  return { accepted: count('accepted'), duplicate: count('duplicate'), rejected: count('rejected'), results };
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {

@@ -8,7 +8,8 @@ const ctx: CliContext = {
     stderr: (text) => void process.stderr.write(text),
     env: process.env,
   },
-  startProgress: (total, unit) => startProgressBar(process.stderr, total, unit),
+  // Only on a terminal, so that commands skip the work a progress display needs (counting lines) in pipes.
+  startProgress: process.stderr.isTTY ? (total, unit) => startProgressBar(process.stderr, total, unit) : undefined,
   loadServer: () => import('@dayone/server'),
   onSignal: (signal, handler) => void process.on(signal, handler),
   exit: (code) => process.exit(code),

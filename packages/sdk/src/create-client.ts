@@ -2,6 +2,7 @@ import { createTransport, RawBody, withQuery, type FetchLike, type RequestFn } f
 import { paginate } from './paginate';
 import { createAndonApi, createGatesApi } from './andon-client';
 import { createEventStreams } from './event-stream';
+import { createEventsApi, createExperimentsApi } from './experiments-client';
 import type {
   AuditVerification,
   CreateTokenInput,
@@ -82,6 +83,11 @@ export function createClient(options: ClientOptions) {
   const andon = createAndonApi(request);
   const gates = createGatesApi(request, createEventStreams(options));
 
-  return { request, teams, people, tokens, audit, catalog, andon, gates };
+  /** Experiments (create, start, stop, decide, assign; `refresh` + `assignLocally` assign without a request per user). */
+  const experiments = createExperimentsApi(request);
+  /** Exposure and metric events, as a JSON array or NDJSON; see createEventBatcher for batching. */
+  const events = createEventsApi(request);
+
+  return { request, teams, people, tokens, audit, catalog, andon, gates, experiments, events };
 }
 

@@ -7,22 +7,25 @@ export interface RecordedRequest {
   body: unknown;
 }
 
-type Reply = Response | (() => Response) | Error;
+/** A response, one made from the recorded request, or an error to throw (a network failure). */
+type Reply = Response | ((call: RecordedRequest) => Response | Error) | Error;
 
 /** A scripted fetch for tests: replies in order and records what it was asked. */
 export function fakeFetch(...replies: Reply[]): FetchLike & { calls: RecordedRequest[] } {
   const calls: RecordedRequest[] = [];
   const fn = async (url: string, init: RequestInit) => {
-    calls.push({
+    const call: RecordedRequest = {
       url,
       method: init.method ?? 'GET',
       headers: { ...(init.headers as Record<string, string>) },
       body: typeof init.body !== 'string' ? undefined : isJson(init.headers) ? JSON.parse(init.body) : init.body,
-    });
+    };
+    calls.push(call);
     const reply = replies.shift();
     if (!reply) throw new Error(`unexpected request ${init.method} ${url}`);
-    if (reply instanceof Error) throw reply;
-    return typeof reply === 'function' ? reply() : reply;
+    const answer = typeof reply === 'function' ? reply(call) : reply;
+    if (answer instanceof Error) throw answer;
+    return answer;
   };
   return Object.assign(fn, { calls });
 }

@@ -34,3 +34,30 @@ export type {
   PullsQuery,
 } from './andon-types';
 export * from './assignment/index';
+export { MAX_EVENTS_PER_REQUEST } from './experiments-client';
+export {
+  createEventBatcher,
+  EventBatchError,
+  type BatchRetryInfo,
+  type EventBatcher,
+  type EventBatcherOptions,
+  type EventBatchTotals,
+  type EventInput,
+} from './event-batcher';
+export type {
+  CreateExperimentInput,
+  DecisionInput,
+  EventBatchResult,
+  EventResult,
+  Experiment,
+  ExperimentDecision,
+  ExperimentEvent,
+  ExperimentStatus,
+  ExperimentsQuery,
+  ExposureEvent,
+  MetricEvent,
+  MetricInput,
+  SdkExperiment,
+  SdkExperimentsPayload,
+  VariantInput,
+} from './experiments-types';

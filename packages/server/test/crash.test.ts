@@ -53,7 +53,7 @@ describe.each(dialects)('kill -9 during a burst of writes on %s', (dialect) => {
         }
       }
     };
-    await Promise.all(Array.from({ length: 8 }, (_, w) => writer(w)));
+    await Promise.all(Array.from({ length: 8 }, (_, w) => writer(w))).finally(() => first.child.kill('SIGKILL'));
     await new Promise((r) => (first.child.exitCode !== null || first.child.signalCode ? r(null) : first.child.once('exit', r)));
     expect(first.child.signalCode).toBe('SIGKILL');
 
@@ -115,7 +115,7 @@ describe.each(dialects)('kill -9 during event ingestion on %s', (dialect) => {
         }
       }
     };
-    await Promise.all([0, 1, 2, 3].map(sender));
+    await Promise.all([0, 1, 2, 3].map(sender)).finally(() => first.child.kill('SIGKILL'));
     await new Promise((r) => (first.child.exitCode !== null || first.child.signalCode ? r(null) : first.child.once('exit', r)));
 
     const second = await serve(store);
