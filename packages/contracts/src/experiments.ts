@@ -25,7 +25,7 @@ const finite = (path: string) => z.number().refine(Number.isFinite, `${path} mus
 
 export const createExperimentBody = z
   .strictObject({
-    key: experimentKey,
+    key: experimentKey.refine((k) => k !== 'velocity', 'is reserved (GET /api/v1/experiments/velocity)'),
     name: z.string().trim().min(1).max(200).optional(),
     hypothesis: z.string().trim().min(1, 'must say what you believe, what will change and how it is measured').max(5000),
     team: entityName,
@@ -138,4 +138,8 @@ export const experimentResults = z.object({
   srm: z.object({ pValue: z.number().nullable(), mismatch: z.boolean() }),
   metrics: z.array(z.object({ key: z.string(), name: z.string(), role: z.string(), variants: z.array(variantResult) })),
   note: z.string(),
+});
+
+export const experimentVelocity = z.object({
+  items: z.array(z.object({ team: z.string(), month: z.string(), started: z.number().int(), decided: z.number().int(), withLesson: z.number().int(), killed: z.number().int() })),
 });

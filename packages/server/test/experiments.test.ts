@@ -129,5 +129,8 @@ describe.each(dialects)('experiments on %s', (dialect) => {
     expect(decided.body).toMatchObject({ status: 'decided', decision: 'kill', decidedBy: 'pat' });
     const late = await call(t.app, adminCaller, 'POST', '/api/v1/events', [{ type: 'exposure', id: 'late', experiment: 'checkout-button', user: 'z' }]);
     expect(late.body.results[0].reason).toContain('decided, not running');
+    const velocity = await call(t.app, other, 'GET', '/api/v1/experiments/velocity');
+    const month = new Date().toISOString().slice(0, 7);
+    expect(velocity.body.items).toEqual([{ team: 'payments', month, started: 1, decided: 1, withLesson: 1, killed: 1 }]);
   });
 });

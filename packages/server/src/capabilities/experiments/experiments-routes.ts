@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { assignBody, assignment, createExperimentBody, decideBody, eventBatchResult, experiment, experimentParams, experimentResults, experimentsPage, experimentsQuery, sdkExperiments } from '@dayone/contracts';
+import { assignBody, assignment, createExperimentBody, decideBody, eventBatchResult, experiment, experimentParams, experimentResults, experimentsPage, experimentsQuery, experimentVelocity, sdkExperiments } from '@dayone/contracts';
 import { z } from 'zod';
 import { principalOf } from '../../platform/auth/principal';
 import { AppError } from '../../platform/errors/app-error';
@@ -17,6 +17,9 @@ export function experimentsRoutes(app: FastifyInstance, experiments: Experiments
     reply.code(201).send(await experiments.create(principalOf(req), req.body)),
   );
   r.get('/api/v1/experiments', { schema: { tags, summary: 'Experiments, by team and status', querystring: experimentsQuery, response: { 200: experimentsPage, ...errorReplies } } }, (req) => experiments.list(req.query));
+  r.get('/api/v1/experiments/velocity', { schema: { tags, summary: 'Experiments started, decided, decided with a lesson, and killed, per team and month', response: { 200: experimentVelocity, ...errorReplies } } }, () =>
+    experiments.velocity(),
+  );
   r.get('/api/v1/experiments/:key', { schema: { tags, summary: 'One experiment', params: experimentParams, response: { 200: experiment, ...errorReplies } } }, (req) => experiments.get(req.params.key));
   r.post('/api/v1/experiments/:key/start', { schema: { tags, summary: 'Start (or restart) collecting exposures and metric events (owning team)', params: experimentParams, response: { 200: experiment, ...errorReplies } } }, (req) =>
     experiments.start(principalOf(req), req.params.key),

@@ -128,6 +128,7 @@ export function createExperimentsService({ db, store, audit }: { db: Db; store: 
     },
 
     list: store.list,
+    velocity: store.velocity,
   };
 }
 export type ExperimentsService = ReturnType<typeof createExperimentsService>;

@@ -66,6 +66,28 @@ export function createExperimentsStore(db: Db) {
       await trx.insertInto('experiment_variant_stats').values(values).execute();
     },
 
+    /** Per team and month: experiments started, decided, decided with a lesson, and killed. */
+    async velocity() {
+      const rows = await db.selectFrom('experiments').select(['team', 'started_at', 'decided_at', 'decision', 'lesson']).execute();
+      const groups = new Map<string, { team: string; month: string; started: number; decided: number; withLesson: number; killed: number }>();
+      const bump = (team: string, at: string | null, apply: (g: { started: number; decided: number; withLesson: number; killed: number }) => void) => {
+        if (!at) return;
+        const key = `${team}|${at.slice(0, 7)}`;
+        const g = groups.get(key) ?? { team, month: at.slice(0, 7), started: 0, decided: 0, withLesson: 0, killed: 0 };
+        apply(g);
+        groups.set(key, g);
+      };
+      for (const r of rows) {
+        bump(r.team, r.started_at, (g) => g.started++);
+        bump(r.team, r.decided_at, (g) => {
+          g.decided++;
+          if (r.lesson) g.withLesson++;
+          if (r.decision === 'kill') g.killed++;
+        });
+      }
+      return { items: [...groups.values()].sort((a, b) => b.month.localeCompare(a.month) || a.team.localeCompare(b.team)) };
+    },
+
     stats: (key: string) => db.selectFrom('experiment_variant_stats').selectAll().where('experiment_key', '=', key).orderBy('metric').orderBy('variant').execute(),
   };
 }
