@@ -104,7 +104,7 @@ describe('the service catalog in the browser', () => {
     await dependsOn.getByText('resource:ledger-db').waitFor();
     await dependsOn.getByText('not in the catalog', { exact: true }).waitFor();
     await page.getByRole('region', { name: 'Provides APIs' }).getByRole('link', { name: 'api:checkout-api' }).waitFor();
-    await page.getByRole('region', { name: 'Andon status' }).getByText('Not tracked yet for this service.').waitFor();
+    await page.getByRole('region', { name: 'Andon status' }).getByText('Deploy gate open').waitFor();
   });
 
   it('lists what the team owns as links to the entities', async () => {

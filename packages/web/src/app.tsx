@@ -1,6 +1,8 @@
 import { Button, Center, Container, Loader } from '@mantine/core';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { AdminPage } from './capabilities/admin/admin-page';
+import { AndonBoardPage } from './capabilities/andon/andon-board-page';
+import { PullPage } from './capabilities/andon/pull-page';
 import { AccountMenu } from './capabilities/auth/account-menu';
 import type { SetupStatus } from './capabilities/auth/auth-api';
 import { SetupPage } from './capabilities/auth/setup-page';
@@ -12,6 +14,9 @@ import { CatalogImportPage } from './capabilities/catalog/catalog-import-page';
 import { CatalogPage } from './capabilities/catalog/catalog-page';
 import { EntityPage } from './capabilities/catalog/entity-page';
 import { EntityRegisterPage } from './capabilities/catalog/entity-register-page';
+import { ExperimentCreatePage } from './capabilities/experiments/experiment-create-page';
+import { ExperimentPage } from './capabilities/experiments/experiment-page';
+import { ExperimentsPage } from './capabilities/experiments/experiments-page';
 import { PeoplePage } from './capabilities/people/people-page';
 import { PersonPage } from './capabilities/people/person-page';
 import { OrgTreePage } from './capabilities/teams/org-tree-page';
@@ -74,6 +79,8 @@ function SignedInRoutes() {
     { label: 'Org tree', to: '/org' },
     { label: 'Catalog', to: '/catalog' },
     { label: 'Architecture', to: '/architecture' },
+    { label: 'Andon', to: '/andon' },
+    { label: 'Experiments', to: '/experiments' },
     { label: 'People', to: '/people' },
     { label: 'API tokens', to: '/tokens' },
     ...(isAdmin ? [{ label: 'Admin', to: '/admin' }] : []),
@@ -95,6 +102,11 @@ function SignedInRoutes() {
         <Route path="catalog/import" element={<CatalogImportPage />} />
         <Route path="catalog/:kind/:namespace/:name" element={<EntityPage />} />
         <Route path="architecture" element={<ArchitecturePage />} />
+        <Route path="andon" element={<AndonBoardPage />} />
+        <Route path="andon/pulls/:id" element={<PullPage />} />
+        <Route path="experiments" element={<ExperimentsPage />} />
+        <Route path="experiments/new" element={<ExperimentCreatePage />} />
+        <Route path="experiments/:key" element={<ExperimentPage />} />
         <Route path="people" element={<PeoplePage />} />
         <Route path="people/:name" element={<PersonPage />} />
         <Route path="tokens" element={<TokensPage />} />

@@ -46,7 +46,7 @@ export function EntityPage() {
           <ProblemAlert error={retireError} title={retireErrorTitle(retireError)} />
           <Text>{e.description || <Text span c="dimmed">No description written yet.</Text>}</Text>
           <EntityFacts entity={e} />
-          <EntityPlaceholders />
+          <EntityPlaceholders entity={e} />
           <Divider />
           <EntityRelations relations={e.relations} />
           <Divider />

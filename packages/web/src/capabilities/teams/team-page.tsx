@@ -7,6 +7,7 @@ import { isApiError } from '../../api/api-error';
 import { PageHeader } from '../../ui/page-header';
 import { ProblemAlert } from '../../ui/problem-alert';
 import { QueryState } from '../../ui/query-state';
+import { PullCordButton } from '../andon/pull-cord-button';
 import { TeamDeleteButton } from './team-delete-button';
 import { TeamEditButton } from './team-edit-button';
 import { TeamFitnessAlerts } from './team-fitness-alerts';
@@ -28,6 +29,7 @@ export function TeamPage() {
             description={t.displayName !== t.name ? t.name : undefined}
             actions={
               <>
+                <PullCordButton target={{ kind: 'team', name: t.name }} what={`team ${t.displayName}`} label="Pull the cord on this team" variant="light" />
                 <TeamEditButton team={t} onReload={reload} />
                 <TeamDeleteButton team={t} onError={setDeleteError} />
               </>

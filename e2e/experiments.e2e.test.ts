@@ -1,0 +1,117 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from './support/browser';
+import { startTestServer, type TestServer } from './support/test-server';
+
+const lesson = 'One-click checkout lifts purchases without more refunds; customers did not miss the review step.';
+
+describe('experiments in the browser', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    page.setDefaultTimeout(15_000);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('creates the first account and the growth team', async () => {
+    await page.goto(server.url);
+    await page.getByRole('heading', { name: 'Create the first account' }).waitFor();
+    await page.getByLabel('Display name').fill('Ronny Kohavi');
+    await page.getByLabel('User name').fill('ronny');
+    await page.getByLabel('Email').fill('ronny@example.com');
+    await page.getByLabel('Password').fill('trustworthy-experiments');
+    await page.getByRole('button', { name: 'Create the first account' }).click();
+    await page.getByRole('heading', { name: 'Teams' }).waitFor();
+
+    await page.getByRole('link', { name: 'Create team' }).click();
+    await page.getByLabel('Team name').fill('growth');
+    await page.getByRole('button', { name: 'Create team' }).click();
+    await page.getByRole('heading', { name: 'growth' }).waitFor();
+  });
+
+  it('creates an experiment with variants and metrics, after fixing weights that do not add up', async () => {
+    await page.getByRole('link', { name: 'Experiments', exact: true }).click();
+    await page.getByRole('heading', { name: 'Experiments' }).waitFor();
+    await page.getByText('No experiments yet.').waitFor();
+    await page.getByRole('link', { name: 'Create experiment' }).click();
+
+    await page.getByRole('textbox', { name: 'Key', exact: true }).fill('one-click-checkout');
+    await page.getByRole('textbox', { name: 'Name', exact: true }).fill('One-click checkout');
+    await page.getByLabel('Hypothesis').fill('We believe a one-click checkout will raise purchases by returning customers; we will know when the purchase rate moves.');
+    await pick(page, 'Team', 'gro', 'growth');
+    await page.getByLabel('Variant 2 weight (%)').fill('40');
+    await page.getByLabel('Metric 1 key').fill('purchase');
+    await page.getByRole('combobox', { name: 'Metric 1 aggregation' }).click();
+    await page.getByRole('option', { name: 'Whether the user had any (0 or 1)' }).click();
+    await page.getByRole('button', { name: 'Add metric' }).click();
+    await page.getByLabel('Metric 2 key').fill('refund');
+    await page.getByRole('combobox', { name: 'Metric 2 role' }).click();
+    await page.getByRole('option', { name: 'Guardrail' }).click();
+    await page.getByLabel('Metric 2: higher is better').uncheck();
+
+    await page.getByRole('button', { name: 'Create experiment' }).click();
+    await page.getByText('The weights must add up to 100 % (they add up to 90 %)').waitFor();
+    await page.getByLabel('Variant 2 weight (%)').fill('50');
+    await page.getByRole('button', { name: 'Create experiment' }).click();
+
+    await page.getByRole('heading', { name: 'One-click checkout' }).waitFor();
+    const status = page.getByRole('group', { name: 'Status' });
+    await status.getByText('Draft', { exact: true }).waitFor();
+    const variants = page.getByRole('region', { name: 'Variants' });
+    await variants.getByRole('row').filter({ hasText: 'treatment' }).getByText('50%').waitFor();
+    const metrics = page.getByRole('region', { name: 'Metrics' });
+    await metrics.getByRole('row').filter({ hasText: 'refund' }).getByText('guardrail').waitFor();
+    await page.getByRole('region', { name: 'Results' }).getByText('/api/v1/experiments/one-click-checkout/results').waitFor();
+  });
+
+  it('starts and stops it as the owning team', async () => {
+    const status = page.getByRole('group', { name: 'Status' });
+    await page.getByRole('button', { name: 'Start experiment' }).click();
+    await status.getByText('Running', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Stop experiment' }).click();
+    await status.getByText('Stopped', { exact: true }).waitFor();
+  });
+
+  it('records the decision only with a lesson, and then shows the lesson', async () => {
+    const decide = page.getByRole('region', { name: 'Decide' });
+    await decide.getByRole('radio', { name: 'Ship' }).check();
+    await decide.getByRole('button', { name: 'Record decision' }).click();
+    await decide.getByText('Write down what was learned, whatever the outcome').waitFor();
+
+    await decide.getByLabel('Lesson').fill(lesson);
+    await decide.getByRole('button', { name: 'Record decision' }).click();
+    const learned = page.getByRole('region', { name: 'What was learned' });
+    await learned.getByText(lesson).waitFor();
+    await learned.getByText('Ship', { exact: true }).waitFor();
+    await expect(page.getByRole('region', { name: 'Decide' }).count()).resolves.toBe(0);
+    await expect(page.getByRole('button', { name: /experiment$/ }).count()).resolves.toBe(0);
+  });
+
+  it('lists the experiment with its status and decision', async () => {
+    await page.getByRole('link', { name: 'Back to experiments' }).click();
+    const row = page.getByRole('table', { name: 'Experiments' }).getByRole('row').filter({ hasText: 'One-click checkout' });
+    await row.getByText('Decided').waitFor();
+    await row.getByText('Ship').waitFor();
+
+    await page.getByRole('combobox', { name: 'Status' }).click();
+    await page.getByRole('option', { name: 'Running' }).click();
+    await page.getByText('No experiment matches.').waitFor();
+  });
+});
+
+/** Types into a searchable select and chooses the option the server search returns. */
+async function pick(page: Page, label: string, search: string, option: string) {
+  const input = page.getByRole('combobox', { name: label });
+  await input.click();
+  await input.fill(search);
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
