@@ -169,6 +169,7 @@ export function createFakeAndon(): FakeAndon & { handle(req: IncomingMessage, re
         const pull: AndonPull = {
           id: `pull-${number}`,
           number,
+          coe: null,
           target: { kind: target.kind, name, ref: name === null ? null : `${target.kind === 'team' ? 'group' : target.kind === 'service' ? 'component' : 'system'}:default/${name}` },
           environment: body.environment ?? null,
           severity: body.severity ?? 3,

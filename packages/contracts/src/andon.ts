@@ -58,6 +58,7 @@ export const andonPull = z.object({
   secondsToAcknowledge: z.number().nullable(),
   secondsToResolve: z.number().nullable(),
   overrides: z.array(andonOverride),
+  coe: z.number().int().nullable().describe('the COE a severity 1 or 2 pull led to'),
   version: z.number().int(),
 });
 export type AndonPull = z.infer<typeof andonPull>;

@@ -19,7 +19,7 @@ export const problem = z.object({
   instance: z.string().optional(),
   requestId: z.string().optional(),
   errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-});
+}).loose().describe('RFC 9457 problem details; some codes add members (e.g. `current` on a stale section)');
 export type Problem = z.infer<typeof problem>;
 
 export const pageQuery = z.strictObject({

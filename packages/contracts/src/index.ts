@@ -10,3 +10,4 @@ export * from './andon';
 export * from './webhooks';
 export * from './experiments';
 export * from './stats';
+export * from './coe';

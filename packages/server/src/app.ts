@@ -18,6 +18,7 @@ import { createTeams } from './capabilities/teams/index';
 import { createCatalog } from './capabilities/catalog/index';
 import { createExperiments } from './capabilities/experiments/index';
 import { statsRoutes } from './capabilities/stats/stats-routes';
+import { createCoe } from './capabilities/coe/index';
 import { createAndon, CATALOG_TOPIC } from './capabilities/andon/index';
 import { createLocalBus, createPostgresBus, type EventBus } from './platform/events/event-bus';
 import { createDeliveryWorker, createOutbox, deliverySettingsFromEnv, resolveDeliverySettings, type DeliverySettings } from './platform/outbox/index';
@@ -28,6 +29,8 @@ export type AppConfig = Pick<ServerConfig, 'logLevel' | 'bodyLimit' | 'secureCoo
   delivery?: Partial<DeliverySettings>;
   /** The web app's public address, for links in Slack messages (DAYONE_PUBLIC_URL). */
   publicUrl?: string;
+  /** Hourly overdue-action-item reminders; tests run them by hand. Default on. */
+  reminders?: boolean;
 };
 
 /** Change notices between the parts of one instance, and between instances on PostgreSQL. */
@@ -76,10 +79,12 @@ export async function buildApp(config: AppConfig, database: DatabaseHandle): Pro
   const outbox = createOutbox({ bus });
   const webhooks = createWebhooks({ db, audit, outbox, publicUrl: config.publicUrl ?? (process.env.DAYONE_PUBLIC_URL || undefined) });
   const delivery = createDeliveryWorker({ db, outbox, bus, settings: resolveDeliverySettings(deliverySettingsFromEnv(process.env), config.delivery), log: app.log });
+  const coe = createCoe({ db, dialect, audit, outbox });
   app.addHook('onClose', async () => {
+    coe.reminders.stop();
     await delivery.stop();
   });
-  const andon = await createAndon({ db, dialect, audit, bus, notify: andonNotifier(outbox), heartbeatMs: config.heartbeatMs });
+  const andon = await createAndon({ db, dialect, audit, bus, notify: andonNotifier(outbox), startCoe: coe.startFromPull, heartbeatMs: config.heartbeatMs });
   app.addHook('onClose', async () => {
     andon.gates.stop();
     await bus.close();
@@ -99,11 +104,13 @@ export async function buildApp(config: AppConfig, database: DatabaseHandle): Pro
   andon.routes(app);
   createExperiments({ db, dialect, audit }).routes(app);
   statsRoutes(app);
+  coe.routes(app);
   webhooks.routes(app);
 
   await registerWebApp(app, config.webDist);
   if (config.adminToken) await identity.tokens.ensureAdminToken(config.adminToken);
   await app.ready();
   delivery.start();
+  if (config.reminders !== false) coe.reminders.start();
   return app;
 }

@@ -50,7 +50,7 @@ export async function createTestApp(dialect: Dialect, options: { bodyLimit?: num
   const store = options.store ?? newTestStore(dialect);
   const database = openDatabase(store);
   await migrate(database);
-  const app = await buildApp({ logLevel: 'silent', bodyLimit: options.bodyLimit ?? 1024 * 1024, secureCookies: false, adminToken: ADMIN_TOKEN, heartbeatMs: options.heartbeatMs, busRetryMs: options.busRetryMs }, database);
+  const app = await buildApp({ logLevel: 'silent', bodyLimit: options.bodyLimit ?? 1024 * 1024, secureCookies: false, adminToken: ADMIN_TOKEN, heartbeatMs: options.heartbeatMs, busRetryMs: options.busRetryMs, reminders: false }, database);
   return {
     app,
     database,

@@ -13,8 +13,13 @@ import { ANDON_TOPIC, type GateState } from './gate-state';
 /** Notices for the outbox (webhooks, in-app); a no-op until one is wired in. */
 export type AndonNotifier = (trx: Db, type: 'andon.pulled' | 'andon.acknowledged' | 'andon.resolved' | 'andon.overridden', pull: AndonPull) => Promise<void>;
 
+/** Resolving a severity 1 or 2 pull starts its Correction of Error: returns the new draft's number. */
+export type CoeStarter = (trx: Db, actor: Principal, pull: PullRow) => Promise<number>;
+export const COE_SEVERITY = 2;
+
 interface Deps {
   db: Db;
+  startCoe?: CoeStarter;
   bus: EventBus;
   store: AndonStore;
   audit: AuditLog;
@@ -22,7 +27,7 @@ interface Deps {
   notify?: AndonNotifier;
 }
 
-export function createAndonService({ db, bus, store, audit, gates, notify }: Deps) {
+export function createAndonService({ db, bus, store, audit, gates, notify, startCoe }: Deps) {
   async function mustFind(trx: Db, id: string): Promise<PullRow> {
     const p = await store.byId(trx, id);
     if (!p) throw new AppError('ANDON_PULL_NOT_FOUND', `No andon pull has id ${id}.`);
@@ -69,6 +74,7 @@ export function createAndonService({ db, bus, store, audit, gates, notify }: Dep
           resolved_by: null,
           resolved_at: null,
           resolution: null,
+          coe_number: null,
           version: 1,
         };
         await store.insert(trx, row);
@@ -98,7 +104,12 @@ export function createAndonService({ db, bus, store, audit, gates, notify }: Dep
           throw new AppError('ANDON_PULL_ALREADY_RESOLVED', `Pull #${p.number} was resolved by someone else at the same moment.`);
         }
         await store.event(trx, p.id, actor.name, 'resolved', note);
-        return { before: p, after: { ...p, ...set, version: p.version + 1 }, notice: 'andon.resolved' };
+        let coe = p.coe_number;
+        if (startCoe && p.severity <= COE_SEVERITY && !coe) {
+          coe = await startCoe(trx, actor, { ...p, ...set });
+          await trx.updateTable('andon_pulls').set({ coe_number: coe }).where('id', '=', p.id).execute();
+        }
+        return { before: p, after: { ...p, ...set, coe_number: coe, version: p.version + 1 }, notice: 'andon.resolved' };
       }),
 
     override: (actor: Principal, id: string, reason: string, minutes: number) =>

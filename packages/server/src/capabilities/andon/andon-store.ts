@@ -32,6 +32,7 @@ export function presentPull(p: PullRow, overrides: AndonOverridesTable[]): Andon
     secondsToAcknowledge: seconds(p.pulled_at, p.acknowledged_at),
     secondsToResolve: seconds(p.pulled_at, p.resolved_at),
     overrides: overrides.map((o) => ({ id: o.id, reason: o.reason, by: o.created_by, createdAt: o.created_at, expiresAt: o.expires_at, active: o.expires_at > now && p.status !== 'resolved' })),
+    coe: p.coe_number ?? null,
     version: p.version,
   };
 }

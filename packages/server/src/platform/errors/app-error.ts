@@ -14,6 +14,7 @@ export const errorCatalogue = {
   ANDON_RELEASE_FORBIDDEN: { status: 403, title: 'Only the owning team (or admins) may release this pull' },
   WEBHOOK_FORBIDDEN: { status: 403, title: 'Only the webhook’s team (or admins) may see or change it' },
   EXPERIMENT_EDIT_FORBIDDEN: { status: 403, title: 'Only the owning team (or admins) may change this experiment' },
+  COE_EDIT_FORBIDDEN: { status: 403, title: 'Only the owning team (or admins) may do this' },
   SIGNUP_INVITE_REQUIRED: { status: 403, title: 'Sign-up needs an invitation' },
   NOT_FOUND: { status: 404, title: 'Not found' },
   TEAM_NOT_FOUND: { status: 404, title: 'No such team' },
@@ -24,6 +25,8 @@ export const errorCatalogue = {
   ANDON_TARGET_NOT_FOUND: { status: 404, title: 'The pull’s target is not in the catalog' },
   GATE_SERVICE_NOT_FOUND: { status: 404, title: 'No such service' },
   EXPERIMENT_NOT_FOUND: { status: 404, title: 'No such experiment' },
+  COE_NOT_FOUND: { status: 404, title: 'No such COE' },
+  ACTION_ITEM_NOT_FOUND: { status: 404, title: 'No such action item' },
   TOKEN_NOT_FOUND: { status: 404, title: 'No such token' },
   METHOD_NOT_ALLOWED: { status: 405, title: 'Method not allowed' },
   SETUP_ALREADY_DONE: { status: 409, title: 'This instance already has its first account' },
@@ -38,6 +41,9 @@ export const errorCatalogue = {
   ANDON_PULL_NOT_ACTIVE: { status: 409, title: 'The pull is not waiting for acknowledgement' },
   EXPERIMENT_KEY_TAKEN: { status: 409, title: 'An experiment with this key exists' },
   EXPERIMENT_STATE: { status: 409, title: 'The experiment is not in a state that allows this' },
+  COE_HAS_OPEN_ACTION_ITEMS: { status: 409, title: 'The COE still has open action items' },
+  COE_NOT_REVIEWED: { status: 409, title: 'Nobody from outside the owning team has reviewed the COE yet' },
+  COE_STATE: { status: 409, title: 'The COE is not in a state that allows this' },
   CONFLICT: { status: 409, title: 'Conflict' },
   PRECONDITION_FAILED: { status: 412, title: 'Someone else changed this first' },
   BODY_TOO_LARGE: { status: 413, title: 'The request body is too large' },
@@ -63,16 +69,19 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     readonly detail: string,
-    options: { errors?: FieldError[]; headers?: Record<string, string> } = {},
+    options: { errors?: FieldError[]; headers?: Record<string, string>; extensions?: Record<string, unknown> } = {},
   ) {
     super(detail);
     this.status = errorCatalogue[code].status;
     this.title = errorCatalogue[code].title;
     this.errors = options.errors;
     this.headers = options.headers ?? {};
+    this.extensions = options.extensions ?? {};
   }
 
   readonly errors?: FieldError[];
+  /** Extra members of the problem body, such as the current text of a section someone else saved. */
+  readonly extensions: Record<string, unknown>;
 }
 
 /** A 400 naming one field, for rules a schema cannot express (a parent team that does not exist). */

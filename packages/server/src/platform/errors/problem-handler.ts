@@ -25,6 +25,7 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, error:
       instance: request.url,
       requestId: request.id,
       ...(error.errors ? { errors: error.errors } : {}),
+      ...error.extensions,
     });
 }
 

@@ -4,6 +4,7 @@ import * as catalog from './20261126-0002-catalog';
 import * as andon from './20261126-0003-andon';
 import * as experiments from './20261126-0005-experiments';
 import * as outbox from './20261126-0004-outbox';
+import * as coe from './20261126-0006-coe';
 
 /** Every migration, in order. Names are timestamped; migrations are forward-only (no down). */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '20261126-0003-andon': andon,
   '20261126-0004-outbox': outbox,
   '20261126-0005-experiments': experiments,
+  '20261126-0006-coe': coe,
 };

@@ -1,0 +1,20 @@
+import { sql } from 'kysely';
+import type { Db } from '../../platform/db/database';
+import type { Principal } from '../../platform/auth/principal';
+import { AppError } from '../../platform/errors/app-error';
+
+export async function isTeamMember(trx: Db, personId: string, team: string): Promise<boolean> {
+  return !!(await trx
+    .selectFrom('team_members as m')
+    .innerJoin('teams as t', 't.id', 'm.team_id')
+    .select('m.person_id')
+    .where(sql<string>`lower(t.name)`, '=', team.toLowerCase())
+    .where('m.person_id', '=', personId)
+    .executeTakeFirst());
+}
+
+/** Writing and closing a COE belong to its owning team (and admins); anyone may review and comment. */
+export async function assertOwningTeam(trx: Db, actor: Principal, team: string, what: string): Promise<void> {
+  if (actor.role === 'admin' || (await isTeamMember(trx, actor.id, team))) return;
+  throw new AppError('COE_EDIT_FORBIDDEN', `Only members of ${team} (or admins) may ${what}; anyone may review and comment.`);
+}
