@@ -54,6 +54,12 @@ export async function buildApp(config: AppConfig, database: DatabaseHandle): Pro
   app.setSerializerCompiler(serializerCompiler);
   // JSON only (and, per capability, the formats it declares): anything else is 415, not a guess.
   app.removeContentTypeParser('text/plain');
+  // An action without a body (POST …/start) may still say application/json: an empty body is no body.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) =>
+    body === '' ? done(null, undefined) : parseJson(req, body as string, done),
+  );
   app.addContentTypeParser(['application/yaml', 'application/x-yaml', 'text/yaml', 'application/x-ndjson'], { parseAs: 'string' }, (_req, body, done) => done(null, body));
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
