@@ -5,10 +5,10 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
+import { backendLabel, call, dropSchema, fetchExact, postgresUnavailable, roundRatios as ratiosPerRound, side, type Backend, type Side } from './lib/dayone';
 import { readBenchEnv, redactUrl, type BenchEnv } from './lib/env';
 import { alternate, type LoadRun, type LoadSettings } from './lib/load';
-import { formatFixed, formatInt, median } from './lib/stats';
+import { formatFixed, formatInt } from './lib/stats';
 import { TargetProcess } from './lib/target-process';
 import type { BenchContext, Benchmark } from './lib/types';
 
@@ -25,18 +25,6 @@ const PEOPLE = [
   ['margaret', 'Margaret Hamilton'],
 ] as const;
 
-type Backend = 'sqlite' | 'postgres';
-const backendLabel: Record<Backend, string> = { sqlite: 'SQLite', postgres: 'PostgreSQL' };
-
-interface Side {
-  /** Requests per second of each run, in the order they ran. */
-  runs: number[];
-  requestsPerSecond: number;
-  /** Medians over the runs of autocannon's per-run percentiles, in ms. */
-  p50Ms: number;
-  p99Ms: number;
-}
-
 interface BackendResult {
   backend: Backend;
   path: string;
@@ -50,17 +38,6 @@ interface BackendResult {
   roundRatios: number[];
   targetMet: boolean;
   runs: LoadRun[];
-}
-
-async function call(base: string, method: string, path: string, body?: unknown, token?: string): Promise<unknown> {
-  const response = await fetch(base + path, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
-  return text ? JSON.parse(text) : null;
 }
 
 /** Eight people signed up (the first through setup), a team they all belong to, led by the first. */
@@ -78,46 +55,6 @@ async function seed(base: string, adminToken: string): Promise<void> {
     adminToken,
   );
   for (const [name] of PEOPLE) await call(base, 'POST', `/api/v1/teams/${TEAM}/members`, { person: name }, adminToken);
-}
-
-async function fetchExact(url: string, headers: Record<string, string>): Promise<{ body: string; contentType: string }> {
-  const response = await fetch(url, { headers });
-  const body = await response.text();
-  if (response.status !== 200) throw new Error(`GET ${url} answered ${response.status}: ${body}`);
-  return { body, contentType: response.headers.get('content-type') ?? '' };
-}
-
-/** Why PostgreSQL cannot be used, or undefined when it can. */
-async function postgresUnavailable(databaseUrl: string): Promise<string | undefined> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  try {
-    await client.connect();
-    await client.query('select 1');
-    return undefined;
-  } catch (error) {
-    return error instanceof Error ? error.message || error.name : String(error);
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
-
-async function dropSchema(databaseUrl: string, schema: string): Promise<void> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    await client.query(`drop schema if exists ${client.escapeIdentifier(schema)} cascade`);
-  } finally {
-    await client.end();
-  }
-}
-
-function side(runs: LoadRun[]): Side {
-  return {
-    runs: runs.map((r) => Math.round(r.requestsPerSecond)),
-    requestsPerSecond: median(runs.map((r) => r.requestsPerSecond)),
-    p50Ms: median(runs.map((r) => r.latencyMs.p50)),
-    p99Ms: median(runs.map((r) => r.latencyMs.p99)),
-  };
 }
 
 async function measureBackend(backend: Backend, env: BenchEnv, context: BenchContext): Promise<BackendResult> {
@@ -161,8 +98,7 @@ async function measureBackend(backend: Backend, env: BenchEnv, context: BenchCon
     const bareSide = side(runs.filter((r) => r.target === 'bare'));
     const dayoneSide = side(runs.filter((r) => r.target === 'dayone'));
     const ratio = dayoneSide.requestsPerSecond / bareSide.requestsPerSecond;
-    const rps = (name: string) => runs.filter((r) => r.target === name).map((r) => r.requestsPerSecond);
-    const roundRatios = rps('bare').map((b, i) => Math.round((rps('dayone')[i] / b) * 1000) / 1000);
+    const roundRatios = ratiosPerRound(runs, 'dayone', 'bare');
     return {
       backend,
       path,

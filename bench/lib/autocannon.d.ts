@@ -3,8 +3,29 @@ declare module 'autocannon' {
   import type { EventEmitter } from 'node:events';
 
   namespace autocannon {
+    /** The request autocannon is about to send; setupRequest may change it. */
+    interface RequestSpec {
+      method?: string;
+      path?: string;
+      headers?: Record<string, string>;
+      body?: string | Buffer;
+      [key: string]: unknown;
+    }
+
+    interface RequestDefinition {
+      method?: string;
+      path?: string;
+      headers?: Record<string, string>;
+      body?: string | Buffer;
+      /** Called before every request built from this definition; returns the request to send. */
+      setupRequest?: (request: RequestSpec, context: Record<string, unknown>) => RequestSpec | null | undefined;
+      onResponse?: (status: number, body: string, context: Record<string, unknown>, headers: Record<string, string | string[]>) => void;
+    }
+
     interface Options {
       url: string;
+      /** The sequence of requests each connection sends, over and over. */
+      requests?: RequestDefinition[];
       connections?: number;
       /** Seconds. */
       duration?: number;

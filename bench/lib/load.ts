@@ -8,6 +8,8 @@ export interface LoadSettings {
   /** Seconds of unmeasured load right before each run. */
   warmupS: number;
   headers: Record<string, string>;
+  /** Seconds autocannon waits for one response before counting a timeout (its default: 10). */
+  timeoutS?: number;
 }
 
 export interface LoadRun {
@@ -29,15 +31,32 @@ export interface LoadTarget {
   /** Short name used in results ("bare", "dayone"). */
   name: string;
   url: string;
+  /** When given, a fresh path (with its query) for every request, such as a randomly chosen entity; the
+   *  url then only names the server (and the first request). */
+  path?: () => string;
 }
 
-async function hammer(url: string, settings: LoadSettings, seconds: number, timings?: number[]): Promise<autocannon.Result> {
+async function hammer(target: LoadTarget, settings: LoadSettings, seconds: number, timings?: number[]): Promise<autocannon.Result> {
+  const nextPath = target.path;
   const instance = autocannon({
-    url,
+    url: target.url,
     connections: settings.connections,
     pipelining: settings.pipelining,
     duration: seconds,
     headers: settings.headers,
+    ...(settings.timeoutS ? { timeout: settings.timeoutS } : {}),
+    ...(nextPath
+      ? {
+          requests: [
+            {
+              setupRequest: (request: autocannon.RequestSpec) => {
+                request.path = nextPath();
+                return request;
+              },
+            },
+          ],
+        }
+      : {}),
   });
   if (timings) instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTimeMs: number) => timings.push(responseTimeMs));
   return instance;
@@ -79,9 +98,9 @@ function assertClean(what: string, result: autocannon.Result) {
 }
 
 export async function measure(target: LoadTarget, round: number, settings: LoadSettings): Promise<LoadRun> {
-  if (settings.warmupS > 0) assertClean(`warm-up of ${target.name}`, await hammer(target.url, settings, settings.warmupS));
+  if (settings.warmupS > 0) assertClean(`warm-up of ${target.name}`, await hammer(target, settings, settings.warmupS));
   const timings: number[] = [];
-  const result = await hammer(target.url, settings, settings.durationS, timings);
+  const result = await hammer(target, settings, settings.durationS, timings);
   assertClean(`run ${round} of ${target.name}`, result);
   const l = result.latency;
   return {
@@ -99,14 +118,24 @@ export async function measure(target: LoadTarget, round: number, settings: LoadS
 }
 
 /** Loads the targets one at a time, in the given order, `rounds` times (A, B, A, B, …), so slow drifts in
- *  how busy the machine is fall on all of them alike. */
-export async function alternate(targets: LoadTarget[], rounds: number, settings: LoadSettings, log: (line: string) => void): Promise<LoadRun[]> {
+ *  how busy the machine is fall on all of them alike. `settle`, when given, runs after every run: for slow
+ *  requests, autocannon stops while the server still works through the last ones, and the next run must
+ *  not start behind them. */
+export async function alternate(
+  targets: LoadTarget[],
+  rounds: number,
+  settings: LoadSettings,
+  log: (line: string) => void,
+  settle?: () => Promise<void>,
+): Promise<LoadRun[]> {
   const runs: LoadRun[] = [];
+  const width = Math.max(6, ...targets.map((t) => t.name.length));
   for (let round = 1; round <= rounds; round++) {
     for (const target of targets) {
       const run = await measure(target, round, settings);
-      log(`  round ${round}/${rounds} ${target.name.padEnd(6)} ${Math.round(run.requestsPerSecond).toString().padStart(7)} req/s  p50 ${run.latencyMs.p50} ms  p99 ${run.latencyMs.p99} ms`);
+      log(`  round ${round}/${rounds} ${target.name.padEnd(width)}${settings.connections === 1 ? ' (1 connection)' : ''} ${Math.round(run.requestsPerSecond).toString().padStart(7)} req/s  p50 ${run.latencyMs.p50} ms  p99 ${run.latencyMs.p99} ms`);
       runs.push(run);
+      await settle?.();
     }
   }
   return runs;

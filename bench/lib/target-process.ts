@@ -13,6 +13,7 @@ export interface DayOneConfig {
 export type TargetRequest =
   | { id: number; op: 'dayone'; config: DayOneConfig }
   | { id: number; op: 'bare'; path: string; body: string; contentType: string }
+  | { id: number; op: 'bare-sse'; path: string; events: string[] }
   | { id: number; op: 'stop' };
 
 export type TargetReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: string };
@@ -74,6 +75,13 @@ export class TargetProcess {
   /** Starts a bare node:http server that answers `body` on GET `path`, and resolves its base URL. */
   async startBare(path: string, body: string, contentType: string): Promise<string> {
     return (await this.call({ op: 'bare', path, body, contentType })) as string;
+  }
+
+  /** Starts a bare node:http server-sent-events broadcaster: GET `path` subscribes (and gets the first of
+   *  `events` at once, as `event: gate`), POST /trigger sends the next one, in turn, to every subscriber and
+   *  answers 204 once they are all written. Resolves its base URL. */
+  async startBareSse(path: string, events: string[]): Promise<string> {
+    return (await this.call({ op: 'bare-sse', path, events })) as string;
   }
 
   /** Closes the servers and lets the process exit (writing its CPU profile, if one was asked for). */

@@ -1,6 +1,7 @@
 /** The process under load. bench/lib/target-process.ts forks it and asks, over IPC, for the servers to
- *  start: Day One itself and a bare node:http server. Keeping them out of the benchmark's process means the
- *  load generator (autocannon) never shares an event loop with the server it measures. */
+ *  start: Day One itself and bare node:http baselines (a fixed answer; a server-sent-events broadcaster).
+ *  Keeping them out of the benchmark's process means the load generator (autocannon) never shares an event
+ *  loop with the server it measures. */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startServer } from '@dayone/server';
@@ -20,6 +21,10 @@ async function startBare(path: string, body: string, contentType: string): Promi
       res.end('{"status":404}');
     }
   });
+  return listen(server);
+}
+
+async function listen(server: http.Server): Promise<string> {
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());
@@ -34,6 +39,35 @@ async function startBare(path: string, body: string, contentType: string): Promi
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
+/** The least a server-sent-events broadcaster can do: keep the open responses in a set and write the same
+ *  frame to each of them when told to. */
+async function startBareSse(path: string, events: string[]): Promise<string> {
+  const subscribers = new Set<http.ServerResponse>();
+  let sent = 0;
+  const frame = (n: number) => `event: gate\nid: ${n}\ndata: ${events[n % events.length]}\n\n`;
+  const server = http.createServer((req, res) => {
+    if (req.method === 'GET' && req.url?.split('?')[0] === path) {
+      res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive' });
+      res.write('retry: 3000\n\n');
+      res.write(frame(sent));
+      subscribers.add(res);
+      res.on('close', () => subscribers.delete(res));
+    } else if (req.method === 'POST' && req.url === '/trigger') {
+      req.resume();
+      req.on('end', () => {
+        const text = frame(++sent);
+        for (const subscriber of subscribers) subscriber.write(text);
+        res.writeHead(204);
+        res.end();
+      });
+    } else {
+      res.writeHead(404, { 'content-type': 'application/json' });
+      res.end('{"status":404}');
+    }
+  });
+  return listen(server);
+}
+
 async function handle(request: TargetRequest): Promise<unknown> {
   switch (request.op) {
     case 'dayone': {
@@ -43,6 +77,8 @@ async function handle(request: TargetRequest): Promise<unknown> {
     }
     case 'bare':
       return startBare(request.path, request.body, request.contentType);
+    case 'bare-sse':
+      return startBareSse(request.path, request.events);
     case 'stop':
       await closeAll();
       return null;

@@ -14,6 +14,11 @@ import { CatalogImportPage } from './capabilities/catalog/catalog-import-page';
 import { CatalogPage } from './capabilities/catalog/catalog-page';
 import { EntityPage } from './capabilities/catalog/entity-page';
 import { EntityRegisterPage } from './capabilities/catalog/entity-register-page';
+import { ActionItemsPage } from './capabilities/coe/action-items-page';
+import { CoeCreatePage } from './capabilities/coe/coe-create-page';
+import { CoePage } from './capabilities/coe/coe-page';
+import { CoePrintPage } from './capabilities/coe/coe-print-page';
+import { CoesPage } from './capabilities/coe/coes-page';
 import { ExperimentCreatePage } from './capabilities/experiments/experiment-create-page';
 import { ExperimentPage } from './capabilities/experiments/experiment-page';
 import { ExperimentsPage } from './capabilities/experiments/experiments-page';
@@ -81,6 +86,7 @@ function SignedInRoutes() {
     { label: 'Architecture', to: '/architecture' },
     { label: 'Andon', to: '/andon' },
     { label: 'Experiments', to: '/experiments' },
+    { label: 'COEs', to: '/coes' },
     { label: 'People', to: '/people' },
     { label: 'API tokens', to: '/tokens' },
     ...(isAdmin ? [{ label: 'Admin', to: '/admin' }] : []),
@@ -91,6 +97,7 @@ function SignedInRoutes() {
       {['/setup', '/signin', '/signup'].map((path) => (
         <Route key={path} path={path} element={<ReturnToApp />} />
       ))}
+      <Route path="/coes/:number/print" element={<CoePrintPage />} />
       <Route element={<AppShellLayout nav={nav} account={<AccountMenu />} />}>
         <Route index element={<Navigate to="/teams" replace />} />
         <Route path="teams" element={<TeamsPage />} />
@@ -107,6 +114,10 @@ function SignedInRoutes() {
         <Route path="experiments" element={<ExperimentsPage />} />
         <Route path="experiments/new" element={<ExperimentCreatePage />} />
         <Route path="experiments/:key" element={<ExperimentPage />} />
+        <Route path="coes" element={<CoesPage />} />
+        <Route path="coes/new" element={<CoeCreatePage />} />
+        <Route path="coes/:number" element={<CoePage />} />
+        <Route path="action-items" element={<ActionItemsPage />} />
         <Route path="people" element={<PeoplePage />} />
         <Route path="people/:name" element={<PersonPage />} />
         <Route path="tokens" element={<TokensPage />} />

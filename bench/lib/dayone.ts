@@ -1,0 +1,77 @@
+/** Helpers every benchmark of Day One needs: the databases it runs on, calling its API while seeding, and
+ *  summarising alternated load runs. */
+import pg from 'pg';
+import type { LoadRun } from './load';
+import { median } from './stats';
+
+export type Backend = 'sqlite' | 'postgres';
+export const backendLabel: Record<Backend, string> = { sqlite: 'SQLite', postgres: 'PostgreSQL' };
+
+/** One JSON API call; anything but a 2xx throws with the answer in the message. */
+export async function call<T = unknown>(base: string, method: string, path: string, body?: unknown, token?: string): Promise<T> {
+  const response = await fetch(base + path, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
+  return (text ? JSON.parse(text) : null) as T;
+}
+
+/** The exact bytes and content-type of a 200 answer (to hand to a bare server). */
+export async function fetchExact(url: string, headers: Record<string, string>): Promise<{ body: string; contentType: string }> {
+  const response = await fetch(url, { headers });
+  const body = await response.text();
+  if (response.status !== 200) throw new Error(`GET ${url} answered ${response.status}: ${body}`);
+  return { body, contentType: response.headers.get('content-type') ?? '' };
+}
+
+/** Why PostgreSQL cannot be used, or undefined when it can. */
+export async function postgresUnavailable(databaseUrl: string): Promise<string | undefined> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  try {
+    await client.connect();
+    await client.query('select 1');
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message || error.name : String(error);
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+export async function dropSchema(databaseUrl: string, schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(`drop schema if exists ${client.escapeIdentifier(schema)} cascade`);
+  } finally {
+    await client.end();
+  }
+}
+
+export interface Side {
+  /** Requests per second of each run, in the order they ran. */
+  runs: number[];
+  requestsPerSecond: number;
+  /** Medians over the runs of the per-run percentiles, in ms. */
+  p50Ms: number;
+  p99Ms: number;
+}
+
+export function side(runs: LoadRun[]): Side {
+  return {
+    runs: runs.map((r) => Math.round(r.requestsPerSecond)),
+    requestsPerSecond: median(runs.map((r) => r.requestsPerSecond)),
+    p50Ms: median(runs.map((r) => r.latencyMs.p50)),
+    p99Ms: median(runs.map((r) => r.latencyMs.p99)),
+  };
+}
+
+/** Day One / bare within each round, from alternated runs of the two. */
+export function roundRatios(runs: LoadRun[], dayone: string, bare: string): number[] {
+  const rps = (name: string) => runs.filter((r) => r.target === name).map((r) => r.requestsPerSecond);
+  const b = rps(bare);
+  return rps(dayone).map((d, i) => Math.round((d / b[i]) * 1000) / 1000);
+}

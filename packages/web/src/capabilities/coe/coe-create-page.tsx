@@ -1,0 +1,97 @@
+import { Button, Group, Paper, Stack, TagsInput, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { fieldError } from '../../ui/field-error';
+import { PageHeader } from '../../ui/page-header';
+import { ProblemAlert } from '../../ui/problem-alert';
+import { useSession } from '../auth/use-session';
+import { RefTagsInput } from '../catalog/ref-tags-input';
+import { fetchPerson, peopleKeys } from '../people/people-api';
+import { TeamPicker } from '../teams/team-picker';
+import { createCoe } from './coe-api';
+import { coeProblemTitle } from './coe-problem';
+import { useCoeCache } from './use-coe-cache';
+
+const fields = ['title', 'team', 'services', 'pulls'];
+
+/** Starts a draft COE for a team; `?team=`, `?service=` and `?pull=` in the address fill in the form. */
+export function CoeCreatePage() {
+  const { person } = useSession();
+  const [params] = useSearchParams();
+  const [title, setTitle] = useState('');
+  // Read fresh: the session may predate joining a team. Undefined until someone chooses a team.
+  const me = useQuery({ queryKey: peopleKeys.one(person.name), queryFn: () => fetchPerson(person.name) });
+  const [chosenTeam, setTeam] = useState<string | null | undefined>(params.get('team') ?? undefined);
+  const team = chosenTeam === undefined ? (me.data ?? person).teams[0] ?? null : chosenTeam;
+  const [services, setServices] = useState<string[]>(params.getAll('service'));
+  const [pulls, setPulls] = useState<string[]>(params.getAll('pull'));
+  const [missing, setMissing] = useState<{ title?: string; team?: string }>({});
+  const navigate = useNavigate();
+  const cache = useCoeCache();
+  const mutation = useMutation({
+    mutationFn: createCoe,
+    onSuccess: (coe) => {
+      cache.written(coe);
+      notifications.show({ color: 'teal', message: `COE #${coe.number} started as a draft` });
+      navigate(`/coes/${coe.number}`);
+    },
+  });
+  const submit = (event: React.FormEvent) => {
+    event.preventDefault();
+    const text = title.trim();
+    setMissing({ title: text ? undefined : 'Name the event', team: team ? undefined : 'Choose the team that owns it' });
+    if (!text || !team) return;
+    mutation.mutate({ title: text, team, services: services.length ? services : undefined, pulls: pulls.length ? pulls : undefined });
+  };
+  return (
+    <Stack maw={720}>
+      <PageHeader title="Write a COE" description="Start a draft for your team. Sections are written and saved one at a time, then someone from outside the team reviews it." />
+      <Paper withBorder p="lg">
+        <form onSubmit={submit}>
+          <Stack>
+            <ProblemAlert error={mutation.error} fields={fields} title={coeProblemTitle(mutation.error)} />
+            <TextInput
+              label="Title"
+              description="What happened, for whom, e.g. Card payments failed for 40 minutes"
+              withAsterisk
+              aria-required
+              maxLength={300}
+              value={title}
+              onChange={(e) => setTitle(e.currentTarget.value)}
+              error={missing.title ?? fieldError(mutation.error, 'title')}
+            />
+            <TeamPicker
+              label="Owning team"
+              value={team}
+              key={chosenTeam === undefined ? `default:${team ?? ''}` : 'chosen'}
+              initial={team ? { value: team, label: team } : null}
+              onChange={setTeam}
+              error={missing.team ?? fieldError(mutation.error, 'team')}
+            />
+            <RefTagsInput label="Services" description="Optional: the services involved" kind="Component" value={services} onChange={setServices} error={fieldError(mutation.error, 'services')} />
+            <TagsInput
+              label="Andon pulls"
+              description="Optional: the pulls this COE is about, by id; press Enter after each"
+              value={pulls}
+              onChange={setPulls}
+              splitChars={[',', ' ']}
+              acceptValueOnBlur
+              clearable
+              error={fieldError(mutation.error, 'pulls')}
+            />
+            <Group justify="flex-end">
+              <Button component={Link} to="/coes" variant="default">
+                Cancel
+              </Button>
+              <Button type="submit" loading={mutation.isPending}>
+                Start the COE
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Paper>
+    </Stack>
+  );
+}
