@@ -98,6 +98,7 @@ export async function buildApp(config: AppConfig, database: DatabaseHandle): Pro
   const catalog = createCatalog({
     db,
     audit,
+    bus,
     onChanged: async () => {
       teams.cache.forget();
       await bus.broadcast({ topic: CATALOG_TOPIC });

@@ -9,12 +9,13 @@ import { entityAsInput } from './catalog-present';
 import type { CatalogStore, EntityRow } from './catalog-store';
 import { refusalToChange } from './catalog-policy';
 import { formatRef } from './entity-ref';
+import type { DependencyIndex } from './dependency-index';
 
 const INVERSE = { dependsOn: 'dependencyOf', providesApi: 'apiProvidedBy', consumesApi: 'apiConsumedBy', partOf: 'hasPart' } as const;
 
 export type WriteOutcome = 'created' | 'updated' | 'unchanged';
 
-export function createCatalogService({ db, store, audit }: { db: Db; store: CatalogStore; audit: AuditLog }) {
+export function createCatalogService({ db, store, audit, index }: { db: Db; store: CatalogStore; audit: AuditLog; index: DependencyIndex }) {
   async function mustFind(trx: Db, ref: string): Promise<EntityRow> {
     const row = await store.byRef(trx, ref);
     if (!row) throw new AppError('CATALOG_ENTITY_NOT_FOUND', `Nothing in the catalog is ${ref}.`);
@@ -104,18 +105,7 @@ export function createCatalogService({ db, store, audit }: { db: Db; store: Cata
     /** Everything that depends on an entity, directly or (transitively) through others, with the shortest distance. */
     async dependents(ref: string, transitive: boolean) {
       await transact((trx) => mustFind(trx, ref));
-      const depth = new Map<string, number>();
-      let frontier = [ref];
-      for (let level = 1; frontier.length && level <= (transitive ? 10_000 : 1); level++) {
-        const next: string[] = [];
-        for (const found of await store.dependentsOf(frontier)) {
-          if (found === ref || depth.has(found)) continue;
-          depth.set(found, level);
-          next.push(found);
-        }
-        frontier = next;
-      }
-      return { ref, items: [...depth].map(([r, d]) => ({ ref: r, depth: d })).sort((a, b) => a.depth - b.depth || a.ref.localeCompare(b.ref)) };
+      return { ref, items: await index.dependents(ref, transitive) };
     },
   };
 }

@@ -161,29 +161,6 @@ export function createCatalogStore(db: Db) {
         (r) => ({ kind: r.kind, name: r.ref_key }),
       ),
 
-    /** One level of "who depends on these": dependsOn and consumesApi pointing at them, and the APIs they provide. */
-    async dependentsOf(refs: string[]): Promise<string[]> {
-      const found: string[] = [];
-      for (const part of chunks(refs)) {
-        const direct = await db
-          .selectFrom('catalog_relations as r')
-          .innerJoin('catalog_entities as e', 'e.id', 'r.source_id')
-          .select('e.ref_key')
-          .where('r.target_ref', 'in', part)
-          .where('r.type', 'in', ['dependsOn', 'consumesApi'])
-          .execute();
-        const apis = await db
-          .selectFrom('catalog_relations as r')
-          .innerJoin('catalog_entities as e', 'e.id', 'r.source_id')
-          .select('r.target_ref as ref_key')
-          .where('e.ref_key', 'in', part)
-          .where('r.type', '=', 'providesApi')
-          .execute();
-        for (const r of [...direct, ...apis]) found.push(r.ref_key);
-      }
-      return found;
-    },
-
     /** Everything the health analysis needs, in two queries. */
     async graph() {
       const entities = await db.selectFrom('catalog_entities').select(['id', 'ref_key', 'kind', 'owner_ref', 'owner_group', 'title']).execute();

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../platform/db/database';
 import type { AuditLog } from '../../platform/audit/audit-log';
+import type { EventBus } from '../../platform/events/event-bus';
+import { createDependencyIndex } from './dependency-index';
 import type { OwnershipProvider } from '../teams/index';
 import { createCatalogStore } from './catalog-store';
 import { createCatalogService } from './catalog-service';
@@ -10,13 +12,18 @@ import { catalogRoutes } from './catalog-routes';
 export type { CatalogService } from './catalog-service';
 
 /** The service catalog: entities owned by teams, Backstage import/export, and the architecture's health. */
-export function createCatalog(deps: { db: Db; audit: AuditLog; onChanged?: () => Promise<void> }) {
+export function createCatalog(deps: { db: Db; audit: AuditLog; bus: EventBus; onChanged?: () => Promise<void> }) {
   const store = createCatalogStore(deps.db);
-  const service = createCatalogService({ db: deps.db, store, audit: deps.audit });
+  const index = createDependencyIndex(store, deps.bus);
+  const service = createCatalogService({ db: deps.db, store, audit: deps.audit, index });
   const importer = createCatalogImport({ db: deps.db, audit: deps.audit, catalog: service });
   const ownership: OwnershipProvider = async (trx, teamId) => {
     const team = await trx.selectFrom('teams').select('name').where('id', '=', teamId).executeTakeFirst();
     return team ? store.ownedBy(trx, team.name) : [];
   };
-  return { service, store, importer, ownership, routes: (app: FastifyInstance) => catalogRoutes(app, { db: deps.db, service, store, importer, onChanged: deps.onChanged ?? (async () => {}) }) };
+  const onChanged = async () => {
+    index.forget();
+    await deps.onChanged?.();
+  };
+  return { service, store, importer, ownership, routes: (app: FastifyInstance) => catalogRoutes(app, { db: deps.db, service, store, importer, onChanged }) };
 }
