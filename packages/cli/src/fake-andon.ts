@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AndonPull, Gate, PullTarget } from '@dayone/sdk';
+import { problem, readBody, send } from './fake-http';
 
 /** The andon and gate endpoints of the fake Day One server (see fake-dayone-server.ts). */
 export interface FakeAndon {
@@ -270,22 +271,4 @@ function hash(text: string): string {
   return (h >>> 0).toString(36);
 }
 
-function send(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
-}
 
-function problem(res: ServerResponse, status: number, code: string, detail: string, errors?: { path: string; message: string }[]): void {
-  res
-    .writeHead(status, { 'content-type': 'application/problem+json' })
-    .end(JSON.stringify({ type: 'about:blank', title: code, status, code, detail, errors }));
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let data = '';
-    req.setEncoding('utf8');
-    req.on('data', (chunk: string) => (data += chunk));
-    req.on('end', () => resolve(data));
-    req.on('error', reject);
-  });
-}

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { ApiToken, AuditVerification, EventBatchResult, EventResult, ImportOutcome, ImportSummary, Team } from '@dayone/sdk';
 import { parseAllDocuments } from 'yaml';
 import { createFakeAndon, type FakeAndon } from './fake-andon';
+import { problem, readBody, send } from './fake-http';
 
 /** Test double of a Day One server on 127.0.0.1 answering the endpoints the CLI uses. */
 export interface FakeDayOne {
@@ -256,28 +257,4 @@ function ingestEvents(
   return { accepted: count('accepted'), duplicate: count('duplicate'), rejected: count('rejected'), results };
 }
 
-function send(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
-}
 
-function problem(
-  res: ServerResponse,
-  status: number,
-  code: string,
-  detail: string,
-  errors?: { path: string; message: string }[],
-): void {
-  res
-    .writeHead(status, { 'content-type': 'application/problem+json' })
-    .end(JSON.stringify({ type: 'about:blank', title: code, status, code, detail, errors }));
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let data = '';
-    req.setEncoding('utf8');
-    req.on('data', (chunk: string) => (data += chunk));
-    req.on('end', () => resolve(data));
-    req.on('error', reject);
-  });
-}
