@@ -1,7 +1,10 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './support/browser';
-import { signUpOverApi, startTestServer, type TestServer } from './support/test-server';
+import { createTeamInUi, setupFirstAccount, signInColleague } from './support/accounts';
+import { apiCall, registerComponent } from './support/api';
+import { desktopViewport, pick } from './support/browser';
+import { closeBrowserSuite, startBrowserSuite } from './support/suite';
+import type { TestServer } from './support/test-server';
 
 const reason = 'Card payments fail for every customer since the 14:00 deploy.';
 const resolution = 'Rolled back the 14:00 deploy; card payments succeed again.';
@@ -15,43 +18,18 @@ describe('the andon cord in the browser', () => {
   let colleaguePage: Page;
 
   beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    page.setDefaultTimeout(15_000);
+    ({ server, browser, page } = await startBrowserSuite(desktopViewport));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeBrowserSuite({ server, browser }));
 
   it('creates the first account, the payments team and its checkout service', async () => {
-    await page.goto(server.url);
-    await page.getByRole('heading', { name: 'Create the first account' }).waitFor();
-    await page.getByLabel('Display name').fill('Taiichi Ohno');
-    await page.getByLabel('User name').fill('taiichi');
-    await page.getByLabel('Email').fill('taiichi@example.com');
-    await page.getByLabel('Password').fill('stop-the-line-1950');
-    await page.getByRole('button', { name: 'Create the first account' }).click();
-    await page.getByRole('heading', { name: 'Teams' }).waitFor();
-
-    await page.getByRole('link', { name: 'Create team' }).click();
-    await page.getByLabel('Team name').fill('payments');
-    await page.getByRole('button', { name: 'Create team' }).click();
-    await page.getByRole('heading', { name: 'payments' }).waitFor();
+    await setupFirstAccount(page, server.url, { displayName: 'Taiichi Ohno', name: 'taiichi', email: 'taiichi@example.com', password: 'stop-the-line-1950' });
+    await createTeamInUi(page, 'payments');
 
     // Registered over the API with this browser's session, as a script of the team would.
-    const status = await page.evaluate(async () => {
-      const { csrfToken } = await (await fetch('/api/v1/auth/session')).json();
-      const r = await fetch('/api/v1/catalog/entities', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken },
-        body: JSON.stringify({ kind: 'Component', name: 'checkout', owner: 'payments', lifecycle: 'production', type: 'service' }),
-      });
-      return r.status;
-    });
-    expect(status).toBe(201);
+    const service = await registerComponent(page, 'checkout', 'payments');
+    expect(service.status).toBe(201);
   });
 
   it('pulls the cord from the service page, and the andon card turns red', async () => {
@@ -105,12 +83,7 @@ describe('the andon cord in the browser', () => {
   });
 
   it('lets a colleague outside the team see and comment on the pull, but not release it', async () => {
-    await signUpOverApi(server.url, 'shigeo', 'Shigeo Shingo');
-    colleague = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-    const signIn = await colleague.request.post(`${server.url}/api/v1/auth/signin`, { data: { email: 'shigeo@example.com', password: 'correct horse battery' } });
-    expect(signIn.status()).toBe(200);
-    colleaguePage = await colleague.newPage();
-    colleaguePage.setDefaultTimeout(15_000);
+    ({ context: colleague, page: colleaguePage } = await signInColleague(browser, server.url, 'shigeo', 'Shigeo Shingo'));
 
     await colleaguePage.goto(`${server.url}/andon`);
     await colleaguePage.getByRole('link', { name: 'Open pull #1' }).click();
@@ -123,17 +96,9 @@ describe('the andon cord in the browser', () => {
     await colleaguePage.getByRole('region', { name: 'Timeline of the pull' }).getByText('Seeing the same errors in the EU.').waitFor();
 
     // The server says who may release it when anyone else tries.
-    const refused = await colleaguePage.evaluate(async (id) => {
-      const { csrfToken } = await (await fetch('/api/v1/auth/session')).json();
-      const r = await fetch(`/api/v1/andon/pulls/${id}/resolve`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken },
-        body: JSON.stringify({ note: 'not mine to resolve' }),
-      });
-      return { status: r.status, body: await r.json() };
-    }, pullIdFrom(colleaguePage.url()));
+    const refused = await apiCall(colleaguePage, 'POST', `/api/v1/andon/pulls/${pullIdFrom(colleaguePage.url())}/resolve`, { note: 'not mine to resolve' });
     expect(refused.status).toBe(403);
-    expect(refused.body.code).toBe('ANDON_RELEASE_FORBIDDEN');
+    expect((refused.body as { code: string }).code).toBe('ANDON_RELEASE_FORBIDDEN');
 
     // The colleague keeps the service page open while the owner resolves the pull.
     await colleaguePage.goto(`${server.url}/catalog/component/default/checkout`);
@@ -172,7 +137,7 @@ describe('the andon cord in the browser', () => {
     await row.waitFor();
     await row.getByText('Resolved').waitFor();
 
-    await pick(page, 'Owning team', 'pay', 'payments');
+    await pick(page, page.getByRole('combobox', { name: 'Owning team' }), 'pay', 'payments');
     await row.waitFor();
     await expect(history.getByRole('row').count()).resolves.toBe(2); // a header and the one pull
 
@@ -207,12 +172,4 @@ function gate(page: Page, service: string, environment?: string): Promise<{ open
 
 function pullIdFrom(url: string): string {
   return new URL(url).pathname.split('/').pop() ?? '';
-}
-
-/** Types into a searchable select and chooses the option the server search returns. */
-async function pick(page: Page, label: string, search: string, option: string) {
-  const input = page.getByRole('combobox', { name: label });
-  await input.click();
-  await input.fill(search);
-  await page.getByRole('option', { name: option, exact: true }).click();
 }

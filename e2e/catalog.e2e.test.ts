@@ -1,7 +1,10 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './support/browser';
-import { startTestServer, type TestServer } from './support/test-server';
+import { createTeamInUi, setupFirstAccount } from './support/accounts';
+import { apiCall } from './support/api';
+import { desktopViewport, pick } from './support/browser';
+import { closeBrowserSuite, startBrowserSuite } from './support/suite';
+import type { TestServer } from './support/test-server';
 
 /** Two components of team payments, one depending on the other and on a resource nobody registered, and an API. */
 const catalogInfo = `apiVersion: backstage.io/v1alpha1
@@ -49,31 +52,14 @@ describe('the service catalog in the browser', () => {
   let page: Page;
 
   beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    page.setDefaultTimeout(15_000);
+    ({ server, browser, page } = await startBrowserSuite(desktopViewport));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeBrowserSuite({ server, browser }));
 
   it('creates the first account and the payments team', async () => {
-    await page.goto(server.url);
-    await page.getByRole('heading', { name: 'Create the first account' }).waitFor();
-    await page.getByLabel('Display name').fill('Grace Hopper');
-    await page.getByLabel('User name').fill('grace');
-    await page.getByLabel('Email').fill('grace@example.com');
-    await page.getByLabel('Password').fill('compiler-first-1952');
-    await page.getByRole('button', { name: 'Create the first account' }).click();
-    await page.getByRole('heading', { name: 'Teams' }).waitFor();
-
-    await page.getByRole('link', { name: 'Create team' }).click();
-    await page.getByLabel('Team name').fill('payments');
-    await page.getByRole('button', { name: 'Create team' }).click();
-    await page.getByRole('heading', { name: 'payments' }).waitFor();
+    await setupFirstAccount(page, server.url, { displayName: 'Grace Hopper', name: 'grace', email: 'grace@example.com', password: 'compiler-first-1952' });
+    await createTeamInUi(page, 'payments');
   });
 
   it('imports a pasted catalog-info.yaml and shows what was created', async () => {
@@ -121,7 +107,7 @@ describe('the service catalog in the browser', () => {
     await page.getByLabel('Entities: 3').waitFor();
     await page.getByText('References to things not in the catalog').waitFor();
 
-    await pick(page.getByRole('combobox', { name: 'Focus entity' }), page, 'checkout', 'Checkout (component:checkout)');
+    await pick(page, page.getByRole('combobox', { name: 'Focus entity' }), 'checkout', 'Checkout (component:checkout)');
     const graph = page.getByRole('region', { name: 'Dependency graph' });
     await graph.getByText('Checkout', { exact: true }).waitFor();
     await graph.getByText('cart', { exact: true }).waitFor();
@@ -141,7 +127,7 @@ describe('the service catalog in the browser', () => {
     await page.getByRole('combobox', { name: 'Kind' }).click();
     await page.getByRole('option', { name: 'Resource', exact: true }).click();
     await page.getByRole('textbox', { name: 'Name', exact: true }).fill('ledger-db');
-    await pick(page.getByRole('combobox', { name: 'Owner team' }), page, 'pay', 'payments');
+    await pick(page, page.getByRole('combobox', { name: 'Owner team' }), 'pay', 'payments');
     const dependsOn = page.getByRole('combobox', { name: 'Depends on' });
     await dependsOn.fill('cart'); // no kind: the server says which item is wrong, next to the field
     await dependsOn.press('Enter');
@@ -170,16 +156,8 @@ describe('the service catalog in the browser', () => {
     await page.getByRole('heading', { name: 'Checkout service' }).waitFor();
 
     // Someone else changes it while this page still shows version 2.
-    const status = await page.evaluate(async () => {
-      const { csrfToken } = await (await fetch('/api/v1/auth/session')).json();
-      const r = await fetch('/api/v1/catalog/entities/component/default/checkout', {
-        method: 'PATCH',
-        headers: { 'content-type': 'application/json', 'if-match': '"2"', 'x-csrf-token': csrfToken },
-        body: JSON.stringify({ tier: '1' }),
-      });
-      return r.status;
-    });
-    expect(status).toBe(200);
+    const patched = await apiCall(page, 'PATCH', '/api/v1/catalog/entities/component/default/checkout', { tier: '1' }, 2);
+    expect(patched.status).toBe(200);
 
     await page.getByRole('button', { name: 'Edit', exact: true }).click();
     dialog = page.getByRole('dialog');
@@ -207,10 +185,3 @@ describe('the service catalog in the browser', () => {
     await provides.getByText('not in the catalog', { exact: true }).waitFor();
   });
 });
-
-/** Types into a searchable select and chooses the option the server search returns. */
-async function pick(input: Locator, page: Page, search: string, option: string) {
-  await input.click();
-  await input.fill(search);
-  await page.getByRole('option', { name: option, exact: true }).click();
-}

@@ -1,7 +1,10 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './support/browser';
-import { signUpOverApi, startTestServer, type TestServer } from './support/test-server';
+import { createTeamInUi, setupFirstAccount, signInColleague } from './support/accounts';
+import { apiCall, registerComponent } from './support/api';
+import { desktopViewport, pick } from './support/browser';
+import { closeBrowserSuite, startBrowserSuite } from './support/suite';
+import type { TestServer } from './support/test-server';
 
 const canary = 'Add a canary stage to the checkout pipeline';
 const alarm = 'Alarm on the card payment error rate';
@@ -15,36 +18,21 @@ describe('Corrections of Error in the browser', () => {
   let coeNumber: number;
 
   beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    page.setDefaultTimeout(15_000);
+    ({ server, browser, page } = await startBrowserSuite(desktopViewport));
   });
 
   afterAll(async () => {
     await reviewer?.close();
-    await browser?.close();
-    await server?.close();
+    await closeBrowserSuite({ server, browser });
   });
 
   it('creates the first account and the payments team', async () => {
-    await page.goto(server.url);
-    await page.getByRole('heading', { name: 'Create the first account' }).waitFor();
-    await page.getByLabel('Display name').fill('Grace Hopper');
-    await page.getByLabel('User name').fill('grace');
-    await page.getByLabel('Email').fill('grace@example.com');
-    await page.getByLabel('Password').fill('compiler-first-1952');
-    await page.getByRole('button', { name: 'Create the first account' }).click();
-    await page.getByRole('heading', { name: 'Teams' }).waitFor();
-
-    await page.getByRole('link', { name: 'Create team' }).click();
-    await page.getByLabel('Team name').fill('payments');
-    await page.getByRole('button', { name: 'Create team' }).click();
-    await page.getByRole('heading', { name: 'payments' }).waitFor();
+    await setupFirstAccount(page, server.url, { displayName: 'Grace Hopper', name: 'grace', email: 'grace@example.com', password: 'compiler-first-1952' });
+    await createTeamInUi(page, 'payments');
   });
 
   it('resolving a severity 2 pull on checkout starts a draft COE for payments', async () => {
-    const service = await apiCall(page, 'POST', '/api/v1/catalog/entities', { kind: 'Component', name: 'checkout', owner: 'payments', lifecycle: 'production', type: 'service' });
+    const service = await registerComponent(page, 'checkout', 'payments');
     expect(service.status).toBe(201);
     const pull = await apiCall(page, 'POST', '/api/v1/andon/pulls', { target: { kind: 'service', name: 'checkout' }, reason: 'Card payments fail after the 14:00 deploy.', severity: 2 });
     expect(pull.status).toBe(201);
@@ -180,12 +168,9 @@ describe('Corrections of Error in the browser', () => {
   });
 
   it('a reviewer from outside the team adds a review, which makes it reviewed', async () => {
-    await signUpOverApi(server.url, 'shigeo', 'Shigeo Shingo');
-    reviewer = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-    const signIn = await reviewer.request.post(`${server.url}/api/v1/auth/signin`, { data: { email: 'shigeo@example.com', password: 'correct horse battery' } });
-    expect(signIn.status()).toBe(200);
-    const reviewerPage = await reviewer.newPage();
-    reviewerPage.setDefaultTimeout(15_000);
+    const colleague = await signInColleague(browser, server.url, 'shigeo', 'Shigeo Shingo');
+    reviewer = colleague.context;
+    const reviewerPage = colleague.page;
 
     await reviewerPage.goto(`${server.url}/coes/${coeNumber}`);
     await reviewerPage.getByRole('heading', { name: `COE #${coeNumber}: Pull #1` }).waitFor();
@@ -241,10 +226,7 @@ describe('Corrections of Error in the browser', () => {
     await page.getByText('No COE matches.').waitFor();
     await choose(page, page.getByRole('combobox', { name: 'Status' }), 'Closed');
     await row.waitFor();
-    const service = page.getByRole('combobox', { name: 'Service' });
-    await service.click();
-    await service.fill('checkout');
-    await page.getByRole('option', { name: 'component:checkout', exact: true }).click();
+    await pick(page, page.getByRole('combobox', { name: 'Service' }), 'checkout', 'component:checkout');
     await row.waitFor();
     await page.getByLabel('Search COEs').fill('no config schema check');
     await row.waitFor();
@@ -301,28 +283,9 @@ async function addActionItem(page: Page, title: string, dueDate: string, type: s
 async function fillActionItem(page: Page, title: string, dueDate: string, type: string) {
   const items = section(page, 'Action items');
   await items.getByLabel('Action item title').fill(title);
-  const owner = items.getByRole('combobox', { name: 'Owner' });
-  await owner.click();
-  await owner.fill('grace');
-  await page.getByRole('option', { name: 'Grace Hopper (grace)', exact: true }).click();
+  await pick(page, items.getByRole('combobox', { name: 'Owner' }), 'grace', 'Grace Hopper (grace)');
   await items.getByLabel('Due date').fill(dueDate);
   await items.getByRole('combobox', { name: 'Type' }).click();
   await page.getByRole('option', { name: type, exact: true }).click();
   await items.getByRole('button', { name: 'Add action item' }).click();
-}
-
-/** A request with this browser's session, as a script of the team would send it. */
-async function apiCall(page: Page, method: string, path: string, body?: unknown, ifMatch?: number): Promise<{ status: number; body: unknown }> {
-  return page.evaluate(
-    async ({ method, path, body, ifMatch }) => {
-      const { csrfToken } = await (await fetch('/api/v1/auth/session')).json();
-      const headers: Record<string, string> = { 'x-csrf-token': csrfToken };
-      if (body !== undefined) headers['content-type'] = 'application/json';
-      if (ifMatch !== undefined) headers['if-match'] = `"${ifMatch}"`;
-      const r = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-      const text = await r.text();
-      return { status: r.status, body: text ? JSON.parse(text) : null };
-    },
-    { method, path, body, ifMatch },
-  );
 }

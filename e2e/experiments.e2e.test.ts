@@ -1,7 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './support/browser';
-import { startTestServer, type TestServer } from './support/test-server';
+import { createTeamInUi, setupFirstAccount } from './support/accounts';
+import { desktopViewport, pick } from './support/browser';
+import { closeBrowserSuite, startBrowserSuite } from './support/suite';
+import type { TestServer } from './support/test-server';
 
 const lesson = 'One-click checkout lifts purchases without more refunds; customers did not miss the review step.';
 
@@ -11,31 +13,14 @@ describe('experiments in the browser', () => {
   let page: Page;
 
   beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    page.setDefaultTimeout(15_000);
+    ({ server, browser, page } = await startBrowserSuite(desktopViewport));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeBrowserSuite({ server, browser }));
 
   it('creates the first account and the growth team', async () => {
-    await page.goto(server.url);
-    await page.getByRole('heading', { name: 'Create the first account' }).waitFor();
-    await page.getByLabel('Display name').fill('Ronny Kohavi');
-    await page.getByLabel('User name').fill('ronny');
-    await page.getByLabel('Email').fill('ronny@example.com');
-    await page.getByLabel('Password').fill('trustworthy-experiments');
-    await page.getByRole('button', { name: 'Create the first account' }).click();
-    await page.getByRole('heading', { name: 'Teams' }).waitFor();
-
-    await page.getByRole('link', { name: 'Create team' }).click();
-    await page.getByLabel('Team name').fill('growth');
-    await page.getByRole('button', { name: 'Create team' }).click();
-    await page.getByRole('heading', { name: 'growth' }).waitFor();
+    await setupFirstAccount(page, server.url, { displayName: 'Ronny Kohavi', name: 'ronny', email: 'ronny@example.com', password: 'trustworthy-experiments' });
+    await createTeamInUi(page, 'growth');
   });
 
   it('creates an experiment with variants and metrics, after fixing weights that do not add up', async () => {
@@ -47,7 +32,7 @@ describe('experiments in the browser', () => {
     await page.getByRole('textbox', { name: 'Key', exact: true }).fill('one-click-checkout');
     await page.getByRole('textbox', { name: 'Name', exact: true }).fill('One-click checkout');
     await page.getByLabel('Hypothesis').fill('We believe a one-click checkout will raise purchases by returning customers; we will know when the purchase rate moves.');
-    await pick(page, 'Team', 'gro', 'growth');
+    await pick(page, page.getByRole('combobox', { name: 'Team' }), 'gro', 'growth');
     await page.getByLabel('Variant 2 weight (%)').fill('40');
     await page.getByLabel('Metric 1 key').fill('purchase');
     await page.getByRole('combobox', { name: 'Metric 1 aggregation' }).click();
@@ -107,11 +92,3 @@ describe('experiments in the browser', () => {
     await page.getByText('No experiment matches.').waitFor();
   });
 });
-
-/** Types into a searchable select and chooses the option the server search returns. */
-async function pick(page: Page, label: string, search: string, option: string) {
-  const input = page.getByRole('combobox', { name: label });
-  await input.click();
-  await input.fill(search);
-  await page.getByRole('option', { name: option, exact: true }).click();
-}

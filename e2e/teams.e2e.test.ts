@@ -1,7 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './support/browser';
-import { signUpOverApi, startTestServer, type TestServer } from './support/test-server';
+import { setupFirstAccount } from './support/accounts';
+import { pick } from './support/browser';
+import { closeBrowserSuite, startBrowserSuite } from './support/suite';
+import { signUpOverApi, type TestServer } from './support/test-server';
 
 const colleagues = Array.from({ length: 11 }, (_, i) => {
   const n = String(i + 1).padStart(2, '0');
@@ -14,26 +16,13 @@ describe('teams in the browser', () => {
   let page: Page;
 
   beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-    page = await browser.newPage();
-    page.setDefaultTimeout(15_000);
+    ({ server, browser, page } = await startBrowserSuite());
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => closeBrowserSuite({ server, browser }));
 
   it('creates the first account', async () => {
-    await page.goto(server.url);
-    await page.getByRole('heading', { name: 'Create the first account' }).waitFor();
-    await page.getByLabel('Display name').fill('Ada Lovelace');
-    await page.getByLabel('User name').fill('ada-l');
-    await page.getByLabel('Email').fill('ada@example.com');
-    await page.getByLabel('Password').fill('analytical-engine');
-    await page.getByRole('button', { name: 'Create the first account' }).click();
-    await page.getByRole('heading', { name: 'Teams' }).waitFor();
+    await setupFirstAccount(page, server.url, { displayName: 'Ada Lovelace', name: 'ada-l', email: 'ada@example.com', password: 'analytical-engine' });
     await expect(page.getByRole('button', { name: 'Sign out' }).isVisible()).resolves.toBe(true);
     await expect(page.getByRole('link', { name: 'Admin' }).isVisible()).resolves.toBe(true);
   });
@@ -74,7 +63,7 @@ describe('teams in the browser', () => {
 
     await page.getByRole('button', { name: 'Edit team' }).click();
     const dialog = page.getByRole('dialog');
-    await pick(dialog.getByRole('combobox', { name: 'Leader' }), page, 'ada', 'Ada Lovelace (ada-l)');
+    await pick(page, dialog.getByRole('combobox', { name: 'Leader' }), 'ada', 'Ada Lovelace (ada-l)');
     await dialog.getByRole('button', { name: 'Save changes' }).click();
     await dialog.waitFor({ state: 'detached' });
 
@@ -85,14 +74,7 @@ describe('teams in the browser', () => {
 });
 
 async function addMember(page: Page, name: string, displayName: string) {
-  await pick(page.getByRole('combobox', { name: 'Person to add' }), page, name, `${displayName} (${name})`);
+  await pick(page, page.getByRole('combobox', { name: 'Person to add' }), name, `${displayName} (${name})`);
   await page.getByRole('button', { name: 'Add member' }).click();
   await page.getByRole('button', { name: `Remove ${displayName}` }).waitFor();
-}
-
-/** Types into a searchable select and chooses the option the server search returns. */
-async function pick(input: ReturnType<Page['getByRole']>, page: Page, search: string, option: string) {
-  await input.click();
-  await input.fill(search);
-  await page.getByRole('option', { name: option, exact: true }).click();
 }

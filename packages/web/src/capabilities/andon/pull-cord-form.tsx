@@ -1,8 +1,9 @@
-import { Button, Group, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { fieldError } from '../../ui/field-error';
+import { FormActions } from '../../ui/form-actions';
 import { ProblemAlert } from '../../ui/problem-alert';
 import { pullCord, type AndonPull, type PullTarget } from './andon-api';
 import { DEFAULT_SEVERITY, severityOptions } from './andon-labels';
@@ -73,14 +74,7 @@ export function PullCordForm({ target, what, onDone, onCancel }: PullCordFormPro
           onChange={(e) => setEnvironment(e.currentTarget.value)}
           error={fieldError(mutation.error, 'environment')}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            Cancel
-          </Button>
-          <Button type="submit" color="red" loading={mutation.isPending}>
-            Pull the cord
-          </Button>
-        </Group>
+        <FormActions onCancel={onCancel} submitLabel="Pull the cord" color="red" loading={mutation.isPending} />
       </Stack>
     </form>
   );

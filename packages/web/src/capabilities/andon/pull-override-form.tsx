@@ -1,11 +1,11 @@
-import { Button, Group, NumberInput, Stack, Text, Textarea } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
+import { NumberInput, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { fieldError } from '../../ui/field-error';
+import { FormActions } from '../../ui/form-actions';
 import { ProblemAlert } from '../../ui/problem-alert';
 import { overridePull, type AndonPull } from './andon-api';
 import { releaseProblemTitle } from './andon-problem';
-import { useAndonCache } from './use-andon-cache';
+import { useReleaseMutation } from './use-release-mutation';
 
 const DEFAULT_MINUTES = 60;
 
@@ -14,15 +14,7 @@ export function PullOverrideForm({ pull, onDone }: { pull: AndonPull; onDone: ()
   const [reason, setReason] = useState('');
   const [minutes, setMinutes] = useState<number | string>(DEFAULT_MINUTES);
   const [localErrors, setLocalErrors] = useState<{ reason?: string; minutes?: string }>({});
-  const cache = useAndonCache();
-  const mutation = useMutation({
-    mutationFn: (body: { reason: string; minutes: number }) => overridePull(pull.id, body.reason, body.minutes),
-    onSuccess: () => {
-      cache.changed();
-      onDone();
-    },
-    onError: () => cache.changed(),
-  });
+  const mutation = useReleaseMutation((body: { reason: string; minutes: number }) => overridePull(pull.id, body.reason, body.minutes), onDone);
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
     const text = reason.trim();
@@ -66,14 +58,7 @@ export function PullOverrideForm({ pull, onDone }: { pull: AndonPull; onDone: ()
           onChange={setMinutes}
           error={localErrors.minutes ?? fieldError(mutation.error, 'minutes')}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" color="orange" loading={mutation.isPending}>
-            Let deploys through
-          </Button>
-        </Group>
+        <FormActions onCancel={onDone} submitLabel="Let deploys through" color="orange" loading={mutation.isPending} />
       </Stack>
     </form>
   );

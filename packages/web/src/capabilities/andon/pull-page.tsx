@@ -2,6 +2,7 @@ import { Alert, Anchor, Divider, Group, Paper, SimpleGrid, Stack, Text, Title } 
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { Fact } from '../../ui/fact';
 import { formatDateTime } from '../../ui/format-date';
 import { formatAge, formatDuration } from '../../ui/format-duration';
 import { PageHeader } from '../../ui/page-header';
@@ -159,18 +160,5 @@ function PullOverrides({ pull, now }: { pull: AndonPullDetail; now: number }) {
         );
       })}
     </Stack>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <Group gap="xs" wrap="nowrap" align="flex-start">
-      <Text fw={600} size="sm" w={110} style={{ flexShrink: 0 }}>
-        {label}
-      </Text>
-      <Text size="sm" component="div">
-        {children}
-      </Text>
-    </Group>
   );
 }

@@ -1,25 +1,17 @@
-import { Button, Group, Stack, Textarea } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
+import { Stack, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { fieldError } from '../../ui/field-error';
+import { FormActions } from '../../ui/form-actions';
 import { ProblemAlert } from '../../ui/problem-alert';
 import { resolvePull, type AndonPull } from './andon-api';
 import { releaseProblemTitle } from './andon-problem';
-import { useAndonCache } from './use-andon-cache';
+import { useReleaseMutation } from './use-release-mutation';
 
 /** Resolves a pull with a note saying what fixed it; the gate opens again. */
 export function PullResolveForm({ pull, onDone }: { pull: AndonPull; onDone: () => void }) {
   const [note, setNote] = useState('');
   const [missing, setMissing] = useState(false);
-  const cache = useAndonCache();
-  const mutation = useMutation({
-    mutationFn: (text: string) => resolvePull(pull.id, text),
-    onSuccess: () => {
-      cache.changed();
-      onDone();
-    },
-    onError: () => cache.changed(),
-  });
+  const mutation = useReleaseMutation((text: string) => resolvePull(pull.id, text), onDone);
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
     const text = note.trim();
@@ -42,14 +34,7 @@ export function PullResolveForm({ pull, onDone }: { pull: AndonPull; onDone: () 
           onChange={(e) => setNote(e.currentTarget.value)}
           error={missing ? 'Say what fixed it' : fieldError(mutation.error, 'note')}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" color="teal" loading={mutation.isPending}>
-            Resolve pull
-          </Button>
-        </Group>
+        <FormActions onCancel={onDone} submitLabel="Resolve pull" color="teal" loading={mutation.isPending} />
       </Stack>
     </form>
   );

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { isApiError } from '../../api/api-error';
+import { Fact } from '../../ui/fact';
 import { formatDateTime } from '../../ui/format-date';
 import { PageHeader } from '../../ui/page-header';
 import { ProblemAlert } from '../../ui/problem-alert';
@@ -88,12 +89,12 @@ function EntityFacts({ entity: e }: { entity: CatalogEntityDetail }) {
     target ? <EntityRefLink target={target} exists={related(target)?.exists ?? true} title={related(target)?.title} /> : 'None';
   return (
     <Stack gap={4}>
-      <Fact label="Owner">
+      <Fact labelWidth={100} label="Owner">
         <OwnerLink owner={e.owner} ownerTeam={e.ownerTeam} exists={e.ownerTeam ? true : related(e.owner)?.exists ?? false} />
       </Fact>
-      <Fact label="System">{partOf(e.system)}</Fact>
-      {(e.kind === 'System' || e.domain) && <Fact label="Domain">{partOf(e.domain)}</Fact>}
-      <Fact label="Tags">
+      <Fact labelWidth={100} label="System">{partOf(e.system)}</Fact>
+      {(e.kind === 'System' || e.domain) && <Fact labelWidth={100} label="Domain">{partOf(e.domain)}</Fact>}
+      <Fact labelWidth={100} label="Tags">
         {e.tags.length === 0 ? (
           'None'
         ) : (
@@ -106,7 +107,7 @@ function EntityFacts({ entity: e }: { entity: CatalogEntityDetail }) {
           </Group>
         )}
       </Fact>
-      <Fact label="Links">
+      <Fact labelWidth={100} label="Links">
         {e.links.length === 0 ? (
           'None'
         ) : (
@@ -119,23 +120,10 @@ function EntityFacts({ entity: e }: { entity: CatalogEntityDetail }) {
           </Group>
         )}
       </Fact>
-      <Fact label="Updated">
+      <Fact labelWidth={100} label="Updated">
         {formatDateTime(e.updatedAt)} (version {e.version})
       </Fact>
     </Stack>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <Group gap="xs" wrap="nowrap" align="flex-start">
-      <Text fw={600} size="sm" w={100} style={{ flexShrink: 0 }}>
-        {label}
-      </Text>
-      <Text size="sm" component="div">
-        {children}
-      </Text>
-    </Group>
   );
 }
 

@@ -1,22 +1,11 @@
-import { useSearchParams } from 'react-router';
+import { useUrlFilters } from '../../ui/use-url-filters';
 import type { CatalogFilters } from './catalog-api';
 
 const names: (keyof CatalogFilters)[] = ['q', 'kind', 'owner', 'lifecycle', 'tag', 'system'];
+/** The search box is not a filter: the list says "filtered" only when one of these is set. */
+const filterNames = names.filter((n) => n !== 'q');
 
 /** The catalog list's search and filters, kept in the address so a filtered list can be shared or linked to. */
 export function useCatalogFilters() {
-  const [params, setParams] = useSearchParams();
-  const filters = Object.fromEntries(names.map((n) => [n, params.get(n) ?? ''])) as CatalogFilters;
-  const setFilter = (name: keyof CatalogFilters, value: string | null) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value) next.set(name, value);
-        else next.delete(name);
-        return next;
-      },
-      { replace: true },
-    );
-  const clear = () => setParams(new URLSearchParams(), { replace: true });
-  return { filters, setFilter, clear, active: names.some((n) => n !== 'q' && filters[n]) };
+  return useUrlFilters<CatalogFilters>(names, filterNames);
 }

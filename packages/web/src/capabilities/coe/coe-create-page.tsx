@@ -1,10 +1,11 @@
-import { Button, Group, Paper, Stack, TagsInput, TextInput } from '@mantine/core';
+import { TagsInput, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
+import { CreatePageForm } from '../../ui/create-page-form';
 import { fieldError } from '../../ui/field-error';
-import { PageHeader } from '../../ui/page-header';
+import { FormActions } from '../../ui/form-actions';
 import { ProblemAlert } from '../../ui/problem-alert';
 import { useSession } from '../auth/use-session';
 import { RefTagsInput } from '../catalog/ref-tags-input';
@@ -46,52 +47,43 @@ export function CoeCreatePage() {
     mutation.mutate({ title: text, team, services: services.length ? services : undefined, pulls: pulls.length ? pulls : undefined });
   };
   return (
-    <Stack maw={720}>
-      <PageHeader title="Write a COE" description="Start a draft for your team. Sections are written and saved one at a time, then someone from outside the team reviews it." />
-      <Paper withBorder p="lg">
-        <form onSubmit={submit}>
-          <Stack>
-            <ProblemAlert error={mutation.error} fields={fields} title={coeProblemTitle(mutation.error)} />
-            <TextInput
-              label="Title"
-              description="What happened, for whom, e.g. Card payments failed for 40 minutes"
-              withAsterisk
-              aria-required
-              maxLength={300}
-              value={title}
-              onChange={(e) => setTitle(e.currentTarget.value)}
-              error={missing.title ?? fieldError(mutation.error, 'title')}
-            />
-            <TeamPicker
-              label="Owning team"
-              value={team}
-              key={chosenTeam === undefined ? `default:${team ?? ''}` : 'chosen'}
-              initial={team ? { value: team, label: team } : null}
-              onChange={setTeam}
-              error={missing.team ?? fieldError(mutation.error, 'team')}
-            />
-            <RefTagsInput label="Services" description="Optional: the services involved" kind="Component" value={services} onChange={setServices} error={fieldError(mutation.error, 'services')} />
-            <TagsInput
-              label="Andon pulls"
-              description="Optional: the pulls this COE is about, by id; press Enter after each"
-              value={pulls}
-              onChange={setPulls}
-              splitChars={[',', ' ']}
-              acceptValueOnBlur
-              clearable
-              error={fieldError(mutation.error, 'pulls')}
-            />
-            <Group justify="flex-end">
-              <Button component={Link} to="/coes" variant="default">
-                Cancel
-              </Button>
-              <Button type="submit" loading={mutation.isPending}>
-                Start the COE
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      </Paper>
-    </Stack>
+    <CreatePageForm
+      title="Write a COE"
+      description="Start a draft for your team. Sections are written and saved one at a time, then someone from outside the team reviews it."
+      maw={720}
+      onSubmit={submit}
+    >
+      <ProblemAlert error={mutation.error} fields={fields} title={coeProblemTitle(mutation.error)} />
+      <TextInput
+        label="Title"
+        description="What happened, for whom, e.g. Card payments failed for 40 minutes"
+        withAsterisk
+        aria-required
+        maxLength={300}
+        value={title}
+        onChange={(e) => setTitle(e.currentTarget.value)}
+        error={missing.title ?? fieldError(mutation.error, 'title')}
+      />
+      <TeamPicker
+        label="Owning team"
+        value={team}
+        key={chosenTeam === undefined ? `default:${team ?? ''}` : 'chosen'}
+        initial={team ? { value: team, label: team } : null}
+        onChange={setTeam}
+        error={missing.team ?? fieldError(mutation.error, 'team')}
+      />
+      <RefTagsInput label="Services" description="Optional: the services involved" kind="Component" value={services} onChange={setServices} error={fieldError(mutation.error, 'services')} />
+      <TagsInput
+        label="Andon pulls"
+        description="Optional: the pulls this COE is about, by id; press Enter after each"
+        value={pulls}
+        onChange={setPulls}
+        splitChars={[',', ' ']}
+        acceptValueOnBlur
+        clearable
+        error={fieldError(mutation.error, 'pulls')}
+      />
+      <FormActions cancelTo="/coes" submitLabel="Start the COE" loading={mutation.isPending} />
+    </CreatePageForm>
   );
 }

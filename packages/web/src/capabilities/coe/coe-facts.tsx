@@ -1,5 +1,6 @@
-import { Anchor, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Anchor, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
+import { Fact } from '../../ui/fact';
 import { formatDateTime } from '../../ui/format-date';
 import { formatDuration } from '../../ui/format-duration';
 import { entityPath, shortRef } from '../catalog/catalog-ref';
@@ -68,18 +69,5 @@ function Duration({ label, seconds }: { label: string; seconds: number | null })
         {formatDuration(seconds)}
       </Text>
     </Paper>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <Group gap="xs" wrap="nowrap" align="flex-start">
-      <Text fw={600} size="sm" w={110} style={{ flexShrink: 0 }}>
-        {label}
-      </Text>
-      <Text size="sm" component="div">
-        {children}
-      </Text>
-    </Group>
   );
 }

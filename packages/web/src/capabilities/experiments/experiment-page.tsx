@@ -2,6 +2,7 @@ import { Anchor, Badge, Blockquote, Code, Divider, Group, Paper, SimpleGrid, Sta
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { Fact } from '../../ui/fact';
 import { formatDateTime } from '../../ui/format-date';
 import { PageHeader } from '../../ui/page-header';
 import { ProblemAlert } from '../../ui/problem-alert';
@@ -192,16 +193,3 @@ function Metrics({ experiment: e }: { experiment: Experiment }) {
 
 const percent = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 2 });
 const formatPercent = (share: number) => percent.format(share);
-
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <Group gap="xs" wrap="nowrap" align="flex-start">
-      <Text fw={600} size="sm" w={110} style={{ flexShrink: 0 }}>
-        {label}
-      </Text>
-      <Text size="sm" component="div">
-        {children}
-      </Text>
-    </Group>
-  );
-}

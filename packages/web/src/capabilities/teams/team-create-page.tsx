@@ -1,11 +1,12 @@
-import { Button, Group, Paper, Stack, TextInput } from '@mantine/core';
+import { TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
-import { isApiError } from '../../api/api-error';
+import { useNavigate } from 'react-router';
+import { hasErrorCode } from '../../ui/api-error-code';
+import { CreatePageForm } from '../../ui/create-page-form';
 import { fieldError } from '../../ui/field-error';
-import { PageHeader } from '../../ui/page-header';
+import { FormActions } from '../../ui/form-actions';
 import { ProblemAlert } from '../../ui/problem-alert';
 import { TeamFormFields, teamFieldNames, type TeamFormValues } from './team-form-fields';
 import { createTeam } from './teams-api';
@@ -36,34 +37,20 @@ export function TeamCreatePage() {
       leader: fields.leader,
     });
   };
-  const nameTaken = isApiError(mutation.error) && mutation.error.code === 'TEAM_NAME_TAKEN';
+  const nameTaken = hasErrorCode(mutation.error, 'TEAM_NAME_TAKEN');
   return (
-    <Stack maw={640}>
-      <PageHeader title="Create a team" description="Anyone may create a team. You become its first member." />
-      <Paper withBorder p="lg">
-        <form onSubmit={submit}>
-          <Stack>
-            <ProblemAlert error={nameTaken ? null : mutation.error} fields={['name', ...teamFieldNames]} />
-            <TextInput
-              label="Team name"
-              description="Letters and digits separated by single -, _ or . (for example payments-api)"
-              required
-              value={name}
-              onChange={(e) => setName(e.currentTarget.value)}
-              error={nameTaken ? mutation.error?.message : fieldError(mutation.error, 'name')}
-            />
-            <TeamFormFields value={fields} onChange={setFields} error={mutation.error} />
-            <Group justify="flex-end">
-              <Button component={Link} to="/teams" variant="default">
-                Cancel
-              </Button>
-              <Button type="submit" loading={mutation.isPending}>
-                Create team
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      </Paper>
-    </Stack>
+    <CreatePageForm title="Create a team" description="Anyone may create a team. You become its first member." maw={640} onSubmit={submit}>
+      <ProblemAlert error={nameTaken ? null : mutation.error} fields={['name', ...teamFieldNames]} />
+      <TextInput
+        label="Team name"
+        description="Letters and digits separated by single -, _ or . (for example payments-api)"
+        required
+        value={name}
+        onChange={(e) => setName(e.currentTarget.value)}
+        error={nameTaken ? mutation.error?.message : fieldError(mutation.error, 'name')}
+      />
+      <TeamFormFields value={fields} onChange={setFields} error={mutation.error} />
+      <FormActions cancelTo="/teams" submitLabel="Create team" loading={mutation.isPending} />
+    </CreatePageForm>
   );
 }

@@ -1,9 +1,9 @@
 import type { TeamDetail } from '@dayone/contracts';
-import { Alert, Button, Group, Stack } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
-import { isApiError } from '../../api/api-error';
+import { Stack } from '@mantine/core';
+import { FormActions } from '../../ui/form-actions';
 import { ProblemAlert } from '../../ui/problem-alert';
+import { useVersionedEdit } from '../../ui/use-versioned-edit';
+import { VersionConflictAlert } from '../../ui/version-conflict-alert';
 import { personOption } from '../people/person-picker';
 import { TeamFormFields, teamFieldNames, type TeamFormValues } from './team-form-fields';
 import { updateTeam, type TeamFields } from './teams-api';
@@ -20,37 +20,25 @@ const valuesOf = (team: TeamDetail): TeamFormValues => ({
 
 /** Sends only the changed fields, guarded by the version the form was opened with. */
 export function TeamEditForm({ team, onDone, onReload }: TeamEditFormProps) {
-  const [base] = useState(team);
-  const [values, setValues] = useState(() => valuesOf(team));
   const cache = useTeamCache();
-  const mutation = useMutation({
-    mutationFn: (changes: TeamFields) => updateTeam(base.name, base.version, changes),
-    onSuccess: (fresh) => {
-      cache.written(fresh);
-      onDone();
-    },
+  const { base, values, setValues, mutation, save, stale } = useVersionedEdit({
+    item: team,
+    valuesOf,
+    send: (base, changes: TeamFields) => updateTeam(base.name, base.version, changes),
+    written: cache.written,
+    onDone,
   });
-  const stale = isApiError(mutation.error) && mutation.error.status === 412;
 
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
-    const changes = changedFields(valuesOf(base), values);
-    if (Object.keys(changes).length === 0) onDone();
-    else mutation.mutate(changes);
+    save(changedFields(valuesOf(base), values));
   };
 
   return (
     <form onSubmit={submit}>
       <Stack>
         {stale ? (
-          <Alert color="yellow" title="Someone else changed this team">
-            Your changes were not saved, so nothing of theirs was overwritten. Reload to see the current team, then make your changes again.
-            <Group mt="sm">
-              <Button size="xs" onClick={() => void onReload()}>
-                Reload team
-              </Button>
-            </Group>
-          </Alert>
+          <VersionConflictAlert thing="team" current="team" onReload={onReload} />
         ) : (
           <ProblemAlert error={mutation.error} fields={teamFieldNames} />
         )}
@@ -62,14 +50,7 @@ export function TeamEditForm({ team, onDone, onReload }: TeamEditFormProps) {
           initialLeader={base.leader ? personOption(base.leader) : null}
           excludeParents={[base.name]}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={mutation.isPending}>
-            Save changes
-          </Button>
-        </Group>
+        <FormActions onCancel={onDone} submitLabel="Save changes" loading={mutation.isPending} />
       </Stack>
     </form>
   );
