@@ -56,8 +56,9 @@ export function createCatalogStore(db: Db) {
     return rows.map((r) => presentEntity(r, relations.get(r.id) ?? [], r.owner_group ? teams.get(r.owner_group) ?? null : null));
   }
 
-  async function writeRelations(trx: Db, id: string, relations: RelationContent[]) {
-    await trx.deleteFrom('catalog_relations').where('source_id', '=', id).execute();
+  /** Replaces an entity's outgoing relations (a new entity has none to remove). */
+  async function writeRelations(trx: Db, id: string, relations: RelationContent[], isNew = false) {
+    if (!isNew) await trx.deleteFrom('catalog_relations').where('source_id', '=', id).execute();
     for (const part of chunks(relations)) {
       await trx.insertInto('catalog_relations').values(part.map((r) => ({ source_id: id, ...r }))).execute();
     }
@@ -91,7 +92,7 @@ export function createCatalogStore(db: Db) {
       const now = nowIso();
       const row: EntityRow = { id: newId(), ...content, version: 1, created_at: now, updated_at: now };
       await trx.insertInto('catalog_entities').values(row).execute();
-      await writeRelations(trx, row.id, relations);
+      await writeRelations(trx, row.id, relations, true);
       return row;
     },
 
