@@ -10,7 +10,7 @@ import type { CatalogService } from './catalog-service';
 import { mapDocument, memberName, type GroupDoc, type MappedDocument, type UserDoc } from './backstage-mapping';
 
 type Outcome = ImportSummary['results'][number];
-const BATCH = 200;
+const BATCH = 1000;
 
 /** Parses a multi-document catalog-info.yaml; a document that does not parse stops the import (400). */
 export function parseCatalogYaml(text: string): unknown[] {
