@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import {
   catalogEntityDetail, catalogGraph, catalogHealth, catalogPage, catalogQuery, createCatalogEntityBody,
   dependents, dependentsQuery, entityParams, graphQuery, importSummary, patchCatalogEntityBody,
@@ -59,9 +59,11 @@ export function catalogRoutes(app: FastifyInstance, deps: { db: Db; service: Cat
     return reply.code(204).send(null);
   });
 
-  r.get(`${path}/dependents`, { schema: { tags, summary: 'What depends on this entity, directly or transitively', params: entityParams, querystring: dependentsQuery, response: { 200: dependents, ...errorReplies } } }, (req) =>
-    service.dependents(refOf(req.params), req.query.transitive === 'true'),
-  );
+  r.get(`${path}/dependents`, { schema: { tags, summary: 'What depends on this entity, directly or transitively', params: entityParams, querystring: dependentsQuery, response: { 200: dependents, ...errorReplies } } }, async (req, reply) => {
+    // A hub's answer holds thousands of entries: serialised directly, not re-validated item by item.
+    const answer = await service.dependents(refOf(req.params), req.query.transitive === 'true');
+    return (reply as FastifyReply).type('application/json; charset=utf-8').send(JSON.stringify(answer));
+  });
 
   r.post('/api/v1/catalog/import', {
     schema: { tags, summary: 'Import multi-document catalog-info.yaml (Content-Type: application/yaml)', body: z.string().describe('catalog-info.yaml documents'), response: { 200: importSummary, ...errorReplies } },
