@@ -34,10 +34,16 @@ const json = (value: unknown): string | null => (value === undefined || value ==
  *  commit or vanish together. On PostgreSQL a transaction-scoped advisory lock keeps the chain linear
  *  across instances; SQLite transactions are serial already. */
 export function createAuditLog(dialect: Dialect) {
+  // The head of the chain as this transaction last wrote it: once a transaction holds the chain (the lock
+  // on PostgreSQL, the only connection on SQLite), nobody else can append until it ends.
+  const heads = new WeakMap<Db, { seq: number; hash: string }>();
   return {
     async record(trx: Db, actor: Actor, record: AuditRecord): Promise<void> {
-      await serialise(trx, dialect, LOCKS.audit);
-      const last = await trx.selectFrom('audit_events').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+      let last = heads.get(trx);
+      if (!last) {
+        await serialise(trx, dialect, LOCKS.audit);
+        last = await trx.selectFrom('audit_events').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+      }
       const fields: ChainedFields = {
         seq: (last?.seq ?? 0) + 1,
         at: nowIso(),
@@ -50,7 +56,9 @@ export function createAuditLog(dialect: Dialect) {
         after_json: json(record.after),
         prev_hash: last?.hash ?? GENESIS_HASH,
       };
-      await trx.insertInto('audit_events').values({ ...fields, hash: entryHash(fields) }).execute();
+      const hash = entryHash(fields);
+      await trx.insertInto('audit_events').values({ ...fields, hash }).execute();
+      if (trx.isTransaction) heads.set(trx, { seq: fields.seq, hash });
     },
   };
 }
