@@ -74,14 +74,20 @@ export function createGateState(db: Db, bus: EventBus) {
     if (next) expiryTimer = setTimeout(changed, Math.min(next - now + 5, 2 ** 31 - 1)).unref();
   }
 
-  /** Reloads run one after another, so a later notice is always applied after an earlier one. */
+  /** Reloads run one after another, so a later notice is always applied after an earlier one; a request
+   *  for a reload that is queued but not started yet joins it (a pull's own reload and its notice). */
   let chain: Promise<void> = Promise.resolve();
+  const queued = new Map<string, Promise<void>>();
   function reload(what: 'all' | 'pulls' | 'services'): Promise<void> {
+    const waiting = queued.get(what);
+    if (waiting) return waiting;
     const run = chain.then(async () => {
+      queued.delete(what);
       if (what !== 'pulls') await loadServices();
       if (what !== 'services') await loadPulls();
       changed();
     });
+    queued.set(what, run);
     chain = run.catch(() => {});
     return run;
   }
