@@ -117,7 +117,7 @@ const nonEmpty = <T>(list: T[]) => (list.length ? list : undefined);
 const nonEmptyRecord = (r: Record<string, string>) => (Object.keys(r).length ? r : undefined);
 
 /** Writes an entity back as a catalog-info.yaml document; every field Day One understands survives. */
-export function entityToDocument(e: CatalogEntity): Obj {
+export function entityAsDocument(e: CatalogEntity): Obj {
   const ns = e.namespace;
   const annotations = { ...e.annotations, ...(e.tier ? { [TIER_ANNOTATION]: e.tier } : {}) };
   const metadata = prune({
@@ -144,7 +144,7 @@ export function entityToDocument(e: CatalogEntity): Obj {
   return { apiVersion: API_VERSION, kind: e.kind, metadata, spec };
 }
 
-export function groupToDocument(t: { name: string; displayName: string; mission: string; parent: string | null; children: string[]; members: string[] }): Obj {
+export function teamAsGroupDocument(t: { name: string; displayName: string; mission: string; parent: string | null; children: string[]; members: string[] }): Obj {
   return {
     apiVersion: API_VERSION,
     kind: 'Group',
@@ -153,7 +153,7 @@ export function groupToDocument(t: { name: string; displayName: string; mission:
   };
 }
 
-export function userToDocument(p: { name: string; displayName: string; email: string | null; teams: string[] }): Obj {
+export function personAsUserDocument(p: { name: string; displayName: string; email: string | null; teams: string[] }): Obj {
   return {
     apiVersion: API_VERSION,
     kind: 'User',

@@ -1,7 +1,8 @@
 import { stringify } from 'yaml';
 import type { Db } from '../../platform/db/database';
 import type { CatalogStore } from './catalog-store';
-import { entityToDocument, groupToDocument, userToDocument } from './backstage-mapping';
+import { push } from '../../platform/multimap';
+import { entityAsDocument, teamAsGroupDocument, personAsUserDocument } from './backstage-mapping';
 
 const PAGE = 1000;
 
@@ -15,27 +16,35 @@ export async function exportCatalog(db: Db, store: CatalogStore): Promise<string
     .select(['t.name as team', 'p.name as person'])
     .orderBy('p.name')
     .execute();
+  const teamsOf = new Map<string, string[]>();
+  const membersOf = new Map<string, string[]>();
+  for (const m of memberships) {
+    push(teamsOf, m.person, m.team);
+    push(membersOf, m.team, m.person);
+  }
   const people = await db.selectFrom('people').select(['name', 'display_name', 'email']).where('kind', '=', 'person').orderBy('name').execute();
   for (const p of people) {
-    docs.push(userToDocument({ name: p.name, displayName: p.display_name, email: p.email, teams: memberships.filter((m) => m.person === p.name).map((m) => m.team) }));
+    docs.push(personAsUserDocument({ name: p.name, displayName: p.display_name, email: p.email, teams: teamsOf.get(p.name) ?? [] }));
   }
   const teams = await db.selectFrom('teams as t').leftJoin('teams as p', 'p.id', 't.parent_id').select(['t.name', 't.display_name', 't.mission', 'p.name as parent']).orderBy('t.name').execute();
+  const childrenOf = new Map<string, string[]>();
+  for (const t of teams) if (t.parent) push(childrenOf, t.parent, t.name);
   for (const t of teams) {
     docs.push(
-      groupToDocument({
+      teamAsGroupDocument({
         name: t.name,
         displayName: t.display_name,
         mission: t.mission,
         parent: t.parent,
-        children: teams.filter((c) => c.parent === t.name).map((c) => c.name),
-        members: memberships.filter((m) => m.team === t.name).map((m) => m.person),
+        children: childrenOf.get(t.name) ?? [],
+        members: membersOf.get(t.name) ?? [],
       }),
     );
   }
   let after = '';
   for (;;) {
     const rows = await db.selectFrom('catalog_entities').selectAll().where('ref_key', '>', after).orderBy('ref_key').limit(PAGE).execute();
-    for (const e of await store.present(db, rows)) docs.push(entityToDocument(e));
+    for (const e of await store.present(db, rows)) docs.push(entityAsDocument(e));
     if (rows.length < PAGE) break;
     after = rows[rows.length - 1].ref_key;
   }

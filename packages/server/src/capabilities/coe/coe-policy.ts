@@ -1,17 +1,9 @@
-import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database';
 import type { Principal } from '../../platform/auth/principal';
 import { AppError } from '../../platform/errors/app-error';
+import { isTeamMember } from '../teams/index';
 
-export async function isTeamMember(trx: Db, personId: string, team: string): Promise<boolean> {
-  return !!(await trx
-    .selectFrom('team_members as m')
-    .innerJoin('teams as t', 't.id', 'm.team_id')
-    .select('m.person_id')
-    .where(sql<string>`lower(t.name)`, '=', team.toLowerCase())
-    .where('m.person_id', '=', personId)
-    .executeTakeFirst());
-}
+export { isTeamMember };
 
 /** Writing and closing a COE belong to its owning team (and admins); anyone may review and comment. */
 export async function assertOwningTeam(trx: Db, actor: Principal, team: string, what: string): Promise<void> {

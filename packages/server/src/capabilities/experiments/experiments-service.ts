@@ -8,19 +8,13 @@ import type { Principal } from '../../platform/auth/principal';
 import { AppError, fieldError } from '../../platform/errors/app-error';
 import { newId, nowIso } from '../../platform/ids';
 import { presentExperiment, type ExperimentRow, type ExperimentsStore } from './experiments-store';
+import { isTeamMember } from '../teams/index';
 import { experimentResults } from './experiment-results';
 
 /** Anyone signed in may create an experiment for a team; running and deciding it belongs to that team. */
 async function assertTeamMember(trx: Db, actor: Principal, team: string) {
-  if (actor.role === 'admin') return;
-  const member = await trx
-    .selectFrom('team_members as m')
-    .innerJoin('teams as t', 't.id', 'm.team_id')
-    .select('m.person_id')
-    .where(sql<string>`lower(t.name)`, '=', team.toLowerCase())
-    .where('m.person_id', '=', actor.id)
-    .executeTakeFirst();
-  if (!member) throw new AppError('EXPERIMENT_EDIT_FORBIDDEN', `Only members of ${team} (or admins) may change this experiment.`);
+  if (actor.role === 'admin' || (await isTeamMember(trx, actor.id, team))) return;
+  throw new AppError('EXPERIMENT_EDIT_FORBIDDEN', `Only members of ${team} (or admins) may change this experiment.`);
 }
 
 export function createExperimentsService({ db, store, audit }: { db: Db; store: ExperimentsStore; audit: AuditLog }) {

@@ -15,3 +15,4 @@ export function createTeams(deps: { db: Db; audit: AuditLog; bus: EventBus; owne
   const cache = createTeamReadCache(deps.bus);
   return { service, cache, routes: (app: FastifyInstance) => teamsRoutes(app, service, cache) };
 }
+export { isTeamMember } from './team-membership';
