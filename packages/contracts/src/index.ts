@@ -11,3 +11,4 @@ export * from './webhooks';
 export * from './experiments';
 export * from './stats';
 export * from './coe';
+export * from './prfaq-lint';
