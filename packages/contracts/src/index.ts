@@ -11,4 +11,5 @@ export * from './webhooks';
 export * from './experiments';
 export * from './stats';
 export * from './coe';
+export * from './prfaq';
 export * from './prfaq-lint';

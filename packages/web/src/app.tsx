@@ -29,6 +29,8 @@ import { TeamCreatePage } from './capabilities/teams/team-create-page';
 import { TeamPage } from './capabilities/teams/team-page';
 import { TeamsPage } from './capabilities/teams/teams-page';
 import { TokensPage } from './capabilities/tokens/tokens-page';
+import { WebhookPage } from './capabilities/webhooks/webhook-page';
+import { WebhooksPage } from './capabilities/webhooks/webhooks-page';
 import { AppShellLayout, type NavItem } from './ui/app-shell-layout';
 import { NotFound } from './ui/not-found';
 import { ProblemAlert } from './ui/problem-alert';
@@ -89,6 +91,7 @@ function SignedInRoutes() {
     { label: 'COEs', to: '/coes' },
     { label: 'People', to: '/people' },
     { label: 'API tokens', to: '/tokens' },
+    { label: 'Webhooks', to: '/webhooks' },
     ...(isAdmin ? [{ label: 'Admin', to: '/admin' }] : []),
     { label: 'API reference', to: '/api/docs', external: true },
   ];
@@ -121,6 +124,8 @@ function SignedInRoutes() {
         <Route path="people" element={<PeoplePage />} />
         <Route path="people/:name" element={<PersonPage />} />
         <Route path="tokens" element={<TokensPage />} />
+        <Route path="webhooks" element={<WebhooksPage />} />
+        <Route path="webhooks/:id" element={<WebhookPage />} />
         {isAdmin && <Route path="admin" element={<AdminPage />} />}
         <Route path="*" element={<NotFound />} />
       </Route>
