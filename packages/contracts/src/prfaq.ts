@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { entityName, isoDateTime, page, pageQuery } from './common';
+import { prfaqLintResult } from './prfaq-lint';
 
 /* ───────────── The document: sections and what each asks for ───────────── */
 
@@ -370,7 +371,7 @@ export const prfaqDetail = prfaq.extend({
   rounds: z.array(prfaqReviewRound),
   decisions: z.array(prfaqDecision),
   /** The writing coach's advice on the current version (null until the coach is available). */
-  coach: z.unknown().nullable().describe('PrfaqLintResult: { score, categories, findings, metrics }'),
+  coach: prfaqLintResult.nullable(),
 });
 export type PrfaqDetail = z.infer<typeof prfaqDetail>;
 
