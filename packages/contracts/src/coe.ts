@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { entityName, isoDateTime, pageQuery, page } from './common';
+import { attachment } from './attachments';
 
 export const coeStatus = z.enum(['draft', 'in_review', 'reviewed', 'closed']);
 export const milestone = z.enum(['started', 'detected', 'acknowledged', 'mitigated', 'resolved']);
@@ -111,6 +112,7 @@ export const coeDetail = coe.extend({
   durations: z.object({ secondsToDetect: z.number().nullable(), secondsToMitigate: z.number().nullable(), secondsToResolve: z.number().nullable() }),
   lint: z.array(lintFinding),
   related: z.array(z.object({ number: z.number().int(), title: z.string() })),
+  attachments: z.array(attachment),
 });
 
 export const createCoeBody = z.strictObject({
@@ -129,3 +131,12 @@ export const reviewBody = z.strictObject({ note: z.string().trim().min(1).max(50
 export const coeCommentBody = z.strictObject({ section: sectionName, body: z.string().trim().min(1).max(5000) });
 export const actionItemsQuery = pageQuery.extend({ owner: z.string().max(63).optional(), team: z.string().max(63).optional(), status: z.enum(['open', 'closed', 'all']).default('open'), overdue: z.enum(['true', 'false']).optional() });
 export const actionItemsPage = page(actionItem);
+
+/** A metric CSV as the server parsed it: the value column's name and its points in time order. */
+export const metricSeries = z.object({ name: z.string(), points: z.array(z.object({ at: isoDateTime, value: z.number() })) });
+export const supportingData = z.object({
+  milestones: z.array(z.object({ milestone, at: isoDateTime })),
+  charts: z.array(attachment.extend({ series: metricSeries })),
+  images: z.array(attachment),
+});
+export const coeAttachmentParams = z.strictObject({ number: z.coerce.number().int().min(1), id: z.string().min(1).max(100) });

@@ -11,5 +11,7 @@ export * from './webhooks';
 export * from './experiments';
 export * from './stats';
 export * from './coe';
+export * from './attachments';
+export * from './notifications';
 export * from './prfaq';
 export * from './prfaq-lint';

@@ -23,8 +23,9 @@ import { createAndon, CATALOG_TOPIC } from './capabilities/andon/index';
 import { createLocalBus, createPostgresBus, type EventBus } from './platform/events/event-bus';
 import { createDeliveryWorker, createOutbox, deliverySettingsFromEnv, resolveDeliverySettings, type DeliverySettings } from './platform/outbox/index';
 import { andonNotifier, createWebhooks } from './capabilities/webhooks/index';
+import { attachmentRoutes, createAttachments } from './platform/attachments/index';
 
-export type AppConfig = Pick<ServerConfig, 'logLevel' | 'bodyLimit' | 'secureCookies' | 'webDist' | 'adminToken'> & { heartbeatMs?: number; busRetryMs?: number } & {
+export type AppConfig = Pick<ServerConfig, 'logLevel' | 'bodyLimit' | 'secureCookies' | 'webDist' | 'adminToken' | 'attachmentMaxBytes'> & { heartbeatMs?: number; busRetryMs?: number } & {
   /** Outbox delivery (webhooks): polling, retries, timeouts; DAYONE_WEBHOOK_* in the environment otherwise. */
   delivery?: Partial<DeliverySettings>;
   /** The web app's public address, for links in Slack messages (DAYONE_PUBLIC_URL). */
@@ -85,7 +86,10 @@ export async function buildApp(config: AppConfig, database: DatabaseHandle): Pro
   const outbox = createOutbox({ bus });
   const webhooks = createWebhooks({ db, audit, outbox, publicUrl: config.publicUrl ?? (process.env.DAYONE_PUBLIC_URL || undefined) });
   const delivery = createDeliveryWorker({ db, outbox, bus, settings: resolveDeliverySettings(deliverySettingsFromEnv(process.env), config.delivery), log: app.log });
-  const coe = createCoe({ db, dialect, audit, outbox });
+  // Uploaded files live in the database; capabilities own them and check who may add one.
+  const attachments = createAttachments({ audit, maxBytes: config.attachmentMaxBytes });
+  attachmentRoutes(app, db, attachments);
+  const coe = createCoe({ db, dialect, audit, outbox, attachments });
   app.addHook('onClose', async () => {
     coe.reminders.stop();
     await delivery.stop();

@@ -19,6 +19,8 @@ export interface ServerConfig {
   bodyLimit: number;
   /** Mark cookies Secure (set when served behind HTTPS). */
   secureCookies: boolean;
+  /** Largest uploaded file (COE supporting data, mock-ups), in bytes. */
+  attachmentMaxBytes?: number;
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -38,5 +40,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     logLevel: env.DAYONE_LOG_LEVEL ?? 'info',
     bodyLimit: Number(env.DAYONE_BODY_LIMIT ?? 1024 * 1024),
     secureCookies: env.DAYONE_SECURE_COOKIES === 'true',
+    attachmentMaxBytes: env.DAYONE_ATTACHMENT_MAX_BYTES ? positiveInteger('DAYONE_ATTACHMENT_MAX_BYTES', env.DAYONE_ATTACHMENT_MAX_BYTES) : undefined,
   };
+}
+
+function positiveInteger(name: string, value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive whole number, got "${value}"`);
+  return n;
 }

@@ -1,18 +1,20 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import {
-  actionItem, actionItemParams, actionItemsPage, actionItemsQuery, coeCommentBody, coeDetail, coeParams, coeSection, coesPage, coesQuery,
-  createActionItemBody, createCoeBody, patchActionItemBody, putSectionBody, reviewBody, sectionParams,
+  actionItem, actionItemParams, actionItemsPage, actionItemsQuery, attachment, coeAttachmentParams, coeCommentBody, coeDetail, coeParams, coeSection, coesPage, coesQuery,
+  createActionItemBody, createCoeBody, patchActionItemBody, putSectionBody, reviewBody, sectionParams, supportingData, uploadQuery,
 } from '@dayone/contracts';
 import { principalOf } from '../../platform/auth/principal';
-import { errorReplies, typed } from '../../platform/http/typed';
+import { errorReplies, noContent, typed } from '../../platform/http/typed';
+import { uploadRoutes } from '../../platform/attachments/index';
 import { expectedVersion, setVersionTag } from '../../platform/http/versioning';
 import type { CoeService } from './coe-service';
 import type { ActionItems } from './action-items-service';
+import type { CoeAttachments } from './coe-attachments';
 import { coeMarkdown } from './coe-markdown';
 
 const tags = ['coe'];
 
-export function coeRoutes(app: FastifyInstance, coes: CoeService, items: ActionItems) {
+export function coeRoutes(app: FastifyInstance, { coes, items, files, maxUploadBytes }: { coes: CoeService; items: ActionItems; files: CoeAttachments; maxUploadBytes: number }) {
   const r = typed(app);
   const one = { params: coeParams, response: { 200: coeDetail, ...errorReplies } };
 
@@ -51,5 +53,18 @@ export function coeRoutes(app: FastifyInstance, coes: CoeService, items: ActionI
   });
   r.get('/api/v1/action-items', { schema: { tags, summary: "Action items by owner or team (my items: owner=<me>); overdue=true for the late ones", querystring: actionItemsQuery, response: { 200: actionItemsPage, ...errorReplies } } }, (req) =>
     coes.listItems(req.query),
+  );
+
+  uploadRoutes(app, maxUploadBytes, (scoped) =>
+    typed(scoped).post('/api/v1/coes/:number/attachments', { schema: { tags, summary: 'Attach supporting data (owning team): the file is the body, with its Content-Type (image/png, image/jpeg, image/gif, image/webp or text/csv); a metric CSV must parse', params: coeParams, querystring: uploadQuery, response: { 201: attachment, ...errorReplies } } }, async (req, reply) =>
+      reply.code(201).send(await files.upload(principalOf(req), req.params.number, { filename: req.query.filename, contentType: req.headers['content-type'], bytes: req.body as Buffer })),
+    ),
+  );
+  r.delete('/api/v1/coes/:number/attachments/:id', { schema: { tags, summary: 'Remove an attachment (owning team)', params: coeAttachmentParams, response: { 204: noContent, ...errorReplies } } }, async (req, reply) => {
+    await files.remove(principalOf(req), req.params.number, req.params.id);
+    return reply.code(204).send(null);
+  });
+  r.get('/api/v1/coes/:number/supporting-data', { schema: { tags, summary: 'Supporting data to draw: each metric CSV parsed into a series, the timeline milestones to mark, and the images', params: coeParams, response: { 200: supportingData, ...errorReplies } } }, (req) =>
+    files.supportingData(req.params.number),
   );
 }

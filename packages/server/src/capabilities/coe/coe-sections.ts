@@ -72,3 +72,8 @@ export function durations(timeline: Timeline) {
   };
   return { secondsToDetect: since('detected'), secondsToMitigate: since('mitigated'), secondsToResolve: since('resolved') };
 }
+
+/** The timeline's milestones and when they happened, in order; what a metric chart marks. */
+export function milestoneTimes(timeline: Timeline) {
+  return timeline.filter((t) => t.milestone).map((t) => ({ milestone: t.milestone!, at: new Date(t.at).toISOString() }));
+}

@@ -9,15 +9,17 @@ import { presentCoe, presentItem, type CoeRow, type CoeStore } from './coe-store
 import { durations, EMPTY_CONTENT, parseSection, SECTION_GUIDANCE, SECTION_NAMES } from './coe-sections';
 import { lintCoe } from './coe-lint';
 import { assertOwningTeam, isTeamMember } from './coe-policy';
+import type { CoeAttachments } from './coe-attachments';
 
 interface Deps {
   db: Db;
   store: CoeStore;
   audit: AuditLog;
   clock: () => Date;
+  files: Pick<CoeAttachments, 'list'>;
 }
 
-export function createCoeService({ db, store, audit, clock }: Deps) {
+export function createCoeService({ db, store, audit, clock, files }: Deps) {
   async function mustFind(trx: Db, n: number): Promise<CoeRow> {
     const row = await store.byNumber(trx, n);
     if (!row) throw new AppError('COE_NOT_FOUND', `No COE has number ${n}.`);
@@ -42,6 +44,7 @@ export function createCoeService({ db, store, audit, clock }: Deps) {
       durations: durations(content('timeline')),
       lint: lintCoe(SECTION_NAMES.map((name) => ({ name, content: content(name) })), people.flatMap((p) => [p.display_name, p.name]), items.length),
       related: await store.related(trx, coe),
+      attachments: await files.list(trx, coe),
     };
   }
 

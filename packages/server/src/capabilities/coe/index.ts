@@ -8,12 +8,16 @@ import { createCoeService } from './coe-service';
 import { createActionItems } from './action-items-service';
 import { createCoeReminders } from './coe-reminders';
 import { coeRoutes } from './coe-routes';
+import { createCoeAttachments } from './coe-attachments';
+import { createAttachments, type Attachments } from '../../platform/attachments/index';
 
 /** Corrections of Error: blameless write-ups with five whys, a timeline and action items chased to done. */
-export function createCoe(deps: { db: Db; dialect: Dialect; audit: AuditLog; outbox: Outbox; clock?: () => Date }) {
+export function createCoe(deps: { db: Db; dialect: Dialect; audit: AuditLog; outbox: Outbox; attachments?: Attachments; clock?: () => Date }) {
   const clock = deps.clock ?? (() => new Date());
   const store = createCoeStore(deps.db, deps.dialect);
-  const service = createCoeService({ db: deps.db, store, audit: deps.audit, clock });
+  const attachments = deps.attachments ?? createAttachments({ audit: deps.audit });
+  const files = createCoeAttachments({ db: deps.db, store, attachments, audit: deps.audit });
+  const service = createCoeService({ db: deps.db, store, audit: deps.audit, clock, files });
   const items = createActionItems({ db: deps.db, store, audit: deps.audit, clock });
   const reminders = createCoeReminders({ db: deps.db, items, outbox: deps.outbox, clock });
 
@@ -31,5 +35,5 @@ export function createCoe(deps: { db: Db; dialect: Dialect; audit: AuditLog; out
     return row.number;
   };
 
-  return { service, items, reminders, startFromPull, routes: (app: FastifyInstance) => coeRoutes(app, service, items) };
+  return { service, items, files, reminders, startFromPull, routes: (app: FastifyInstance) => coeRoutes(app, { coes: service, items, files, maxUploadBytes: attachments.maxBytes }) };
 }

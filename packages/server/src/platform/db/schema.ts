@@ -323,7 +323,41 @@ export interface CoeCommentsTable {
   body: string;
 }
 
+export interface AttachmentsTable {
+  id: string;
+  /** What the file belongs to, e.g. coe + the COE's id. */
+  owner_kind: string;
+  owner_id: string;
+  filename: string;
+  /** Decided from the file's first bytes, never from what the uploader declared. */
+  media_type: string;
+  size: number;
+  sha256: string;
+  content: Buffer;
+  created_by: string;
+  created_at: string;
+}
+
+export interface CoeTagsTable {
+  coe_id: string;
+  tag: string;
+}
+
+export interface NotificationsTable {
+  id: string;
+  recipient_id: string;
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+  created_at: string;
+  read_at: string | null;
+}
+
 export interface Database {
+  attachments: AttachmentsTable;
+  coe_tags: CoeTagsTable;
+  notifications: NotificationsTable;
   coes: CoesTable;
   coe_sections: CoeSectionsTable;
   coe_action_items: CoeActionItemsTable;

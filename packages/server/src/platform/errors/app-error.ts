@@ -27,6 +27,8 @@ export const errorCatalogue = {
   EXPERIMENT_NOT_FOUND: { status: 404, title: 'No such experiment' },
   COE_NOT_FOUND: { status: 404, title: 'No such COE' },
   ACTION_ITEM_NOT_FOUND: { status: 404, title: 'No such action item' },
+  ATTACHMENT_NOT_FOUND: { status: 404, title: 'No such attachment' },
+  NOTIFICATION_NOT_FOUND: { status: 404, title: 'No such notification' },
   TOKEN_NOT_FOUND: { status: 404, title: 'No such token' },
   METHOD_NOT_ALLOWED: { status: 405, title: 'Method not allowed' },
   SETUP_ALREADY_DONE: { status: 409, title: 'This instance already has its first account' },
