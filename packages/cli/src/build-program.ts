@@ -9,6 +9,7 @@ import { registerImportCommands } from './commands/import-command';
 import { registerServeCommand } from './commands/serve-command';
 import { registerTeamsCommands } from './commands/teams-command';
 import { registerTokenCommands } from './commands/token-command';
+import { registerWebhooksCommands } from './commands/webhooks-command';
 
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
 
@@ -50,6 +51,7 @@ Examples:
   registerAndonCommands(program, ctx);
   registerGateCommands(program, ctx);
   registerEventsCommands(program, ctx);
+  registerWebhooksCommands(program, ctx);
   return program;
 }
 

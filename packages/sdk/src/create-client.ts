@@ -3,6 +3,7 @@ import { paginate } from './paginate';
 import { createAndonApi, createGatesApi } from './andon-client';
 import { createEventStreams } from './event-stream';
 import { createEventsApi, createExperimentsApi } from './experiments-client';
+import { createWebhooksApi } from './webhooks-client';
 import type {
   AuditVerification,
   CreateTokenInput,
@@ -88,6 +89,9 @@ export function createClient(options: ClientOptions) {
   /** Exposure and metric events, as a JSON array or NDJSON; see createEventBatcher for batching. */
   const events = createEventsApi(request);
 
-  return { request, teams, people, tokens, audit, catalog, andon, gates, experiments, events };
+  /** Webhooks of your teams: register, change, remove, read the delivery log. */
+  const webhooks = createWebhooksApi(request);
+
+  return { request, teams, people, tokens, audit, catalog, andon, gates, experiments, events, webhooks };
 }
 

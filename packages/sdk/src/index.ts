@@ -17,6 +17,7 @@ export type {
   TeamDetail,
   TeamsQuery,
   TokenList,
+  TokenScope,
 } from './sdk-types';
 export { EventStreamParser, type EventStreamOptions, type ReconnectInfo, type ServerSentEvent } from './event-stream';
 export type { GateStreamOptions } from './andon-client';
@@ -61,3 +62,4 @@ export type {
   SdkExperimentsPayload,
   VariantInput,
 } from './experiments-types';
+export type { CreateWebhookInput, CreatedWebhook, DeliveriesQuery, Webhook, WebhookDelivery, WebhooksQuery } from './webhooks-client';
