@@ -14,6 +14,8 @@ export const metricDefinition = z.strictObject({
   /** How a user's events add up: their values' sum, their count, or whether they had any (0/1). */
   aggregation: z.enum(['sum', 'count', 'any']).default('sum'),
   higherIsBetter: z.boolean().default(true),
+  /** Analyse with CUPED, using each user's pre-exposure value of this metric (events with `preExposure`). */
+  cuped: z.boolean().default(false),
 });
 
 export const variantDefinition = z.strictObject({
@@ -59,7 +61,7 @@ export const experiment = z.object({
   prfaq: z.string().nullable(),
   variants: z.array(z.object({ name: z.string(), weight: z.number() })),
   coverage: z.number(),
-  metrics: z.array(z.object({ key: z.string(), name: z.string(), role: z.enum(['goal', 'guardrail']), aggregation: z.enum(['sum', 'count', 'any']), higherIsBetter: z.boolean() })),
+  metrics: z.array(z.object({ key: z.string(), name: z.string(), role: z.enum(['goal', 'guardrail']), aggregation: z.enum(['sum', 'count', 'any']), higherIsBetter: z.boolean(), cuped: z.boolean() })),
   engine: z.enum(['frequentist', 'bayesian', 'sequential']),
   hashVersion: z.union([z.literal(1), z.literal(2)]),
   seed: z.string(),
@@ -108,6 +110,9 @@ export const eventLine = z.discriminatedUnion('type', [
     metric: experimentKey,
     user: z.string().min(1).max(200),
     value: finite('value').default(1),
+    /** A value from before the user's exposure: it adds up (like the metric) into the user's CUPED
+     *  covariate instead of the metric, whether or not the user is exposed yet. */
+    preExposure: z.boolean().default(false),
     timestamp: isoDateTime.pipe(z.iso.datetime({ offset: true })).optional(),
   }),
 ]);
@@ -127,18 +132,43 @@ export const variantResult = z.object({
   mean: z.number().nullable(),
   effect: z.number().nullable(),
   ci: z.tuple([z.number().nullable(), z.number().nullable()]).nullable(),
+  se: z.number().nullable(),
   pValue: z.number().nullable(),
   adjustedPValue: z.number().nullable(),
   chanceToWin: z.number().nullable(),
+  risk: z.object({ control: z.number(), treatment: z.number() }).nullable(),
+  /** CUPED's coefficient, when the metric is analysed with CUPED. */
+  theta: z.number().nullable(),
 });
 export const experimentResults = z.object({
   key: z.string(),
   engine: z.string(),
   users: z.number().int(),
   srm: z.object({ pValue: z.number().nullable(), mismatch: z.boolean() }),
-  metrics: z.array(z.object({ key: z.string(), name: z.string(), role: z.string(), variants: z.array(variantResult) })),
+  metrics: z.array(z.object({ key: z.string(), name: z.string(), role: z.string(), higherIsBetter: z.boolean(), cuped: z.boolean(), variants: z.array(variantResult) })),
   note: z.string(),
 });
+export type ExperimentResults = z.infer<typeof experimentResults>;
+
+/** Cumulative results at the end of each day (UTC) on which users were first exposed. */
+export const experimentDailyResults = z.object({
+  key: z.string(),
+  engine: z.string(),
+  variants: z.array(z.string()),
+  days: z.array(
+    z.object({
+      day: z.string().describe('YYYY-MM-DD'),
+      users: z.array(z.number().int()).describe('users exposed up to the end of the day, per variant'),
+      metrics: z.array(
+        z.object({
+          key: z.string(),
+          variants: z.array(z.object({ name: z.string(), effect: z.number().nullable(), ci: z.tuple([z.number().nullable(), z.number().nullable()]).nullable() })).describe('the treatments'),
+        }),
+      ),
+    }),
+  ),
+});
+export type ExperimentDailyResults = z.infer<typeof experimentDailyResults>;
 
 export const experimentVelocity = z.object({
   items: z.array(z.object({ team: z.string(), month: z.string(), started: z.number().int(), decided: z.number().int(), withLesson: z.number().int(), killed: z.number().int() })),

@@ -87,7 +87,7 @@ export function createEventIngest(db: Db, dialect: Dialect) {
             continue;
           }
           if (v.event.type === 'exposure') rollups.expose(v.experiment, v.event.user, v.variant!, v.at);
-          else rollups.measure(v.experiment, v.event.metric, v.event.user, v.event.value);
+          else rollups.measure(v.experiment, v.event);
           results.push({ line: v.line, id: v.event.id, status: 'accepted' });
         }
         await rollups.flush();

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { assignBody, assignment, createExperimentBody, decideBody, eventBatchResult, experiment, experimentParams, experimentResults, experimentsPage, experimentsQuery, experimentVelocity, sdkExperiments } from '@dayone/contracts';
+import { assignBody, assignment, createExperimentBody, decideBody, eventBatchResult, experiment, experimentParams, experimentDailyResults, experimentResults, experimentsPage, experimentsQuery, experimentVelocity, sdkExperiments } from '@dayone/contracts';
 import { z } from 'zod';
 import { principalOf } from '../../platform/auth/principal';
 import { AppError } from '../../platform/errors/app-error';
@@ -36,10 +36,14 @@ export function experimentsRoutes(app: FastifyInstance, experiments: Experiments
   r.get('/api/v1/experiments/:key/results', { schema: { tags, summary: 'Results from the rollups: effect, interval, p-value or chance to win per metric and variant, adjusted p-values, sample-ratio check', params: experimentParams, response: { 200: experimentResults, ...errorReplies } } }, (req) =>
     experiments.results(req.params.key),
   );
+  r.get('/api/v1/experiments/:key/results/daily', { schema: { tags, summary: 'Cumulative results at the end of each day of first exposures: users per variant, and each effect with its interval', params: experimentParams, response: { 200: experimentDailyResults, ...errorReplies } } }, (req) =>
+    experiments.dailyResults(req.params.key),
+  );
   r.get('/api/v1/sdk/experiments', { schema: { tags, summary: 'Running experiments, for SDKs that assign users locally', response: { 200: sdkExperiments, ...errorReplies } } }, () => experiments.sdkPayload());
 
   r.post('/api/v1/events', {
     bodyLimit: EVENTS_BODY_LIMIT,
+    config: { scopes: ['events:write', 'write'] },
     schema: {
       tags,
       summary: 'A batch of exposure and metric events (JSON array or NDJSON); answered once durable, with a result per line',

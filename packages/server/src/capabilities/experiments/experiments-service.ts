@@ -10,6 +10,8 @@ import { newId, nowIso } from '../../platform/ids';
 import { presentExperiment, type ExperimentRow, type ExperimentsStore } from './experiments-store';
 import { isTeamMember } from '../teams/index';
 import { experimentResults } from './experiment-results';
+import { experimentDailyResults } from './experiment-daily-results';
+import { resolveServices } from './experiment-links';
 
 /** Anyone signed in may create an experiment for a team; running and deciding it belongs to that team. */
 async function assertTeamMember(trx: Db, actor: Principal, team: string) {
@@ -51,7 +53,7 @@ export function createExperimentsService({ db, store, audit }: { db: Db; store: 
             name: input.name ?? input.key,
             hypothesis: input.hypothesis,
             team: team.name.toLowerCase(),
-            services_json: JSON.stringify(input.services ?? []),
+            services_json: JSON.stringify(await resolveServices(trx, input.services ?? [])),
             prfaq: input.prfaq ?? null,
             variants_json: JSON.stringify(input.variants),
             coverage: input.coverage,
@@ -112,6 +114,11 @@ export function createExperimentsService({ db, store, audit }: { db: Db; store: 
     async results(key: string) {
       const e = presentExperiment(await mustFind(db, key));
       return experimentResults(e, await store.stats(key));
+    },
+
+    async dailyResults(key: string) {
+      const e = presentExperiment(await mustFind(db, key));
+      return experimentDailyResults(e, await store.daily(key));
     },
 
     async sdkPayload() {

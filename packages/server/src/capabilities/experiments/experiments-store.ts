@@ -2,6 +2,7 @@ import type { Experiment } from '@dayone/contracts';
 import type { Db } from '../../platform/db/database';
 import type { ExperimentsTable } from '../../platform/db/schema';
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor';
+import { emptySums } from './metric-analysis';
 
 export type ExperimentRow = ExperimentsTable;
 
@@ -15,7 +16,7 @@ export function presentExperiment(r: ExperimentRow): Experiment {
     prfaq: r.prfaq,
     variants: JSON.parse(r.variants_json),
     coverage: r.coverage,
-    metrics: JSON.parse(r.metrics_json),
+    metrics: (JSON.parse(r.metrics_json) as Experiment['metrics']).map((m) => ({ ...m, cuped: m.cuped ?? false })),
     engine: r.engine,
     hashVersion: r.hash_version === 1 ? 1 : 2,
     seed: r.seed,
@@ -62,7 +63,7 @@ export function createExperimentsStore(db: Db) {
       const variants = JSON.parse(row.variants_json) as unknown[];
       const existing = await trx.selectFrom('experiment_variant_stats').select('metric').where('experiment_key', '=', row.key).executeTakeFirst();
       if (existing) return;
-      const values = metrics.flatMap((m) => variants.map((_, v) => ({ experiment_key: row.key, metric: m.key, variant: v, users: 0, sum: 0, sum_squares: 0 })));
+      const values = metrics.flatMap((m) => variants.map((_, v) => ({ experiment_key: row.key, ...emptySums(m.key, v) })));
       await trx.insertInto('experiment_variant_stats').values(values).execute();
     },
 
@@ -89,6 +90,9 @@ export function createExperimentsStore(db: Db) {
     },
 
     stats: (key: string) => db.selectFrom('experiment_variant_stats').selectAll().where('experiment_key', '=', key).orderBy('metric').orderBy('variant').execute(),
+
+    /** The per-day rollups (by the day of the users' first exposure), oldest first. */
+    daily: (key: string) => db.selectFrom('experiment_daily_stats').selectAll().where('experiment_key', '=', key).orderBy('day').orderBy('metric').orderBy('variant').execute(),
   };
 }
 export type ExperimentsStore = ReturnType<typeof createExperimentsStore>;

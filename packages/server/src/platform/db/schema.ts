@@ -252,8 +252,12 @@ export interface ExperimentUserMetricsTable {
   user_id: string;
   value: number;
   events: number;
+  /** The user's pre-exposure value of the metric (CUPED's covariate), aggregated like the metric. */
+  covariate: number;
+  covariate_events: number;
 }
 
+/** n, Σy, Σy² and, for CUPED, Σx, Σx², Σxy over a variant's exposed users. */
 export interface ExperimentVariantStatsTable {
   experiment_key: string;
   metric: string;
@@ -261,6 +265,23 @@ export interface ExperimentVariantStatsTable {
   users: number;
   sum: number;
   sum_squares: number;
+  covariate_sum: number;
+  covariate_sum_squares: number;
+  sum_products: number;
+}
+
+/** The same sums over the users first exposed on one day (YYYY-MM-DD, UTC). */
+export interface ExperimentDailyStatsTable {
+  experiment_key: string;
+  metric: string;
+  variant: number;
+  day: string;
+  users: number;
+  sum: number;
+  sum_squares: number;
+  covariate_sum: number;
+  covariate_sum_squares: number;
+  sum_products: number;
 }
 
 export interface CoesTable {
@@ -368,6 +389,7 @@ export interface Database {
   experiment_exposures: ExperimentExposuresTable;
   experiment_user_metrics: ExperimentUserMetricsTable;
   experiment_variant_stats: ExperimentVariantStatsTable;
+  experiment_daily_stats: ExperimentDailyStatsTable;
   andon_pulls: AndonPullsTable;
   andon_events: AndonEventsTable;
   andon_overrides: AndonOverridesTable;
