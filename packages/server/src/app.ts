@@ -19,6 +19,7 @@ import { createCatalog } from './capabilities/catalog/index';
 import { createExperiments } from './capabilities/experiments/index';
 import { statsRoutes } from './capabilities/stats/stats-routes';
 import { createCoe } from './capabilities/coe/index';
+import { createPrfaq } from './capabilities/prfaq/index';
 import { createAndon, CATALOG_TOPIC } from './capabilities/andon/index';
 import { createLocalBus, createPostgresBus, type EventBus } from './platform/events/event-bus';
 import { createDeliveryWorker, createOutbox, deliverySettingsFromEnv, resolveDeliverySettings, type DeliverySettings } from './platform/outbox/index';
@@ -116,6 +117,7 @@ export async function buildApp(config: AppConfig, database: DatabaseHandle): Pro
   createExperiments({ db, dialect, audit }).routes(app);
   statsRoutes(app);
   coe.routes(app);
+  createPrfaq({ db, dialect, audit }).routes(app);
   webhooks.routes(app);
 
   await registerWebApp(app, config.webDist);

@@ -5,6 +5,8 @@ import * as andon from './20261126-0003-andon';
 import * as experiments from './20261126-0005-experiments';
 import * as outbox from './20261126-0004-outbox';
 import * as coe from './20261126-0006-coe';
+import * as coeSupportingData from './20261126-0009-coe-supporting-data';
+import * as notifications from './20261126-0010-notifications';
 import * as experimentCovariates from './20261126-0011-experiment-covariates';
 
 /** Every migration, in order. Names are timestamped; migrations are forward-only (no down). */
@@ -15,5 +17,7 @@ export const migrations: Record<string, Migration> = {
   '20261126-0004-outbox': outbox,
   '20261126-0005-experiments': experiments,
   '20261126-0006-coe': coe,
+  '20261126-0009-coe-supporting-data': coeSupportingData,
+  '20261126-0010-notifications': notifications,
   '20261126-0011-experiment-covariates': experimentCovariates,
 };
