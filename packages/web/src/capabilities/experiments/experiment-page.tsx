@@ -14,6 +14,7 @@ import { experimentProblemTitle } from './experiment-problem';
 import { ExperimentDecisionForm } from './experiment-decision-form';
 import { ExperimentRunButtons } from './experiment-run-buttons';
 import { ExperimentStatusBadge } from './experiment-status-badge';
+import { ExperimentResultsSection } from './experiment-results';
 import { experimentKeys, fetchExperiment, type Experiment } from './experiments-api';
 
 export function ExperimentPage() {
@@ -52,15 +53,13 @@ function ExperimentDetail({ experiment: e }: { experiment: Experiment }) {
         <Variants experiment={e} />
         <Metrics experiment={e} />
       </SimpleGrid>
-      <Paper withBorder p="sm" component="section" aria-label="Results">
-        <Text fw={600} size="sm">
-          Results
-        </Text>
+      {e.status === 'draft' ? (
         <Text size="sm" c="dimmed">
-          This page does not show results. The analysis (effect, interval and sample-ratio check per metric and variant) is served by the API at{' '}
-          <Code>/api/v1/experiments/{e.key}/results</Code>.
+          Results appear here once the experiment is started and users are exposed.
         </Text>
-      </Paper>
+      ) : (
+        <ExperimentResultsSection experiment={e} />
+      )}
       {mayAct && (e.status === 'running' || e.status === 'stopped') && (
         <>
           <Divider />
@@ -105,6 +104,7 @@ function ExperimentFacts({ experiment: e }: { experiment: Experiment }) {
       <Fact label="Engine">{engineOptions.find((o) => o.value === e.engine)?.label ?? e.engine}</Fact>
       <Fact label="Coverage">{formatPercent(e.coverage)} of users take part</Fact>
       {e.services.length > 0 && <Fact label="Services">{e.services.join(', ')}</Fact>}
+      {e.prfaq && <Fact label="PR/FAQ">{e.prfaq}</Fact>}
       <Fact label="Created">
         by <PersonLink name={e.createdBy} /> at {formatDateTime(e.createdAt)}
       </Fact>

@@ -1,9 +1,11 @@
-import type { Experiment, createExperimentBody } from '@dayone/contracts';
+import type { Experiment, ExperimentDailyResults, ExperimentResults, createExperimentBody } from '@dayone/contracts';
 import type { z } from 'zod';
 import { api } from '../../api/api-client';
 import type { Page } from '../../api/page';
 
-export type { Experiment };
+export type { Experiment, ExperimentDailyResults, ExperimentResults };
+export type MetricResult = ExperimentResults['metrics'][number];
+export type VariantResult = MetricResult['variants'][number];
 /** What the form sends: fields with server defaults may be left out. */
 export type NewExperiment = z.input<typeof createExperimentBody>;
 export type ExperimentStatus = Experiment['status'];
@@ -17,6 +19,8 @@ export const experimentKeys = {
   all: ['experiments'] as const,
   list: (filters: ExperimentFilters) => ['experiments', 'list', filters] as const,
   one: (key: string) => ['experiments', 'one', key] as const,
+  results: (key: string) => ['experiments', 'results', key] as const,
+  daily: (key: string) => ['experiments', 'daily', key] as const,
 };
 
 const experimentPath = (key: string) => `/experiments/${encodeURIComponent(key)}`;
@@ -25,6 +29,10 @@ export const fetchExperiments = (filters: ExperimentFilters, cursor?: string | n
   api<Page<Experiment>>('/experiments', { query: { ...filters, cursor, limit } });
 
 export const fetchExperiment = (key: string) => api<Experiment>(experimentPath(key));
+
+export const fetchResults = (key: string) => api<ExperimentResults>(`${experimentPath(key)}/results`);
+
+export const fetchDailyResults = (key: string) => api<ExperimentDailyResults>(`${experimentPath(key)}/results/daily`);
 
 export const createExperiment = (body: NewExperiment) => api<Experiment>('/experiments', { method: 'POST', body });
 
