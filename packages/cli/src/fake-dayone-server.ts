@@ -72,7 +72,7 @@ export async function startFakeDayOne(options: { pageSize?: number } = {}): Prom
 
     if (route === 'GET /api/v1/tokens') return send(res, 200, { items: state.tokens });
     if (route === 'POST /api/v1/tokens') {
-      const body = JSON.parse(await readBody(req)) as { name?: string; expiresAt?: string };
+      const body = JSON.parse(await readBody(req)) as { name?: string; expiresAt?: string; scopes?: ApiToken['scopes'] };
       if (!body.name?.trim()) {
         return problem(res, 400, 'VALIDATION_FAILED', 'The request body is invalid.', [
           { path: 'name', message: 'Too small: expected string to have >=1 characters' },
@@ -82,6 +82,7 @@ export async function startFakeDayOne(options: { pageSize?: number } = {}): Prom
         id: `tok_${nextId++}`,
         name: body.name,
         prefix: 'dyo_ab12',
+        scopes: body.scopes ?? ['read', 'write'],
         createdAt: '2025-03-01T09:30:00.000Z',
         expiresAt: body.expiresAt ?? null,
         lastUsedAt: null,

@@ -89,6 +89,14 @@ export const patchActionItemBody = z.strictObject({
 
 export const lintFinding = z.object({ section: z.string(), code: z.enum(['NAMES_A_PERSON', 'HUMAN_ERROR_ROOT_CAUSE', 'SHALLOW_WHYS', 'IMPACT_WITHOUT_NUMBERS', 'NO_ACTION_ITEMS']), message: z.string() });
 
+/** A label for the learning library: lower-case letters and digits separated by single dashes. */
+export const coeTag = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(40)
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case letters and digits separated by single dashes, e.g. card-payments');
+
 export const coe = z.object({
   id: z.string(),
   number: z.number().int(),
@@ -97,6 +105,7 @@ export const coe = z.object({
   status: coeStatus,
   services: z.array(z.string()),
   pulls: z.array(z.string()),
+  tags: z.array(z.string()),
   createdBy: z.string(),
   createdAt: isoDateTime,
   updatedAt: isoDateTime,
@@ -120,8 +129,9 @@ export const createCoeBody = z.strictObject({
   team: entityName,
   services: z.array(z.string().max(200)).max(50).optional(),
   pulls: z.array(z.string().max(100)).max(50).optional(),
+  tags: z.array(coeTag).max(20).optional(),
 });
-export const coesQuery = pageQuery.extend({ team: z.string().max(63).optional(), status: coeStatus.optional(), service: z.string().max(200).optional(), q: z.string().max(200).optional() });
+export const coesQuery = pageQuery.extend({ team: z.string().max(63).optional(), status: coeStatus.optional(), service: z.string().max(200).optional(), tag: z.string().max(40).optional(), q: z.string().max(200).optional() });
 export const coesPage = page(coe);
 export const coeParams = z.strictObject({ number: z.coerce.number().int().min(1) });
 export const sectionParams = z.strictObject({ number: z.coerce.number().int().min(1), section: sectionName });
@@ -140,3 +150,28 @@ export const supportingData = z.object({
   images: z.array(attachment),
 });
 export const coeAttachmentParams = z.strictObject({ number: z.coerce.number().int().min(1), id: z.string().min(1).max(100) });
+export const coeTagBody = z.strictObject({ tag: coeTag });
+export const coeTagParams = z.strictObject({ number: z.coerce.number().int().min(1), tag: z.string().min(1).max(40) });
+export const coeTags = z.object({ tags: z.array(z.string()) });
+
+/** Seconds from the started milestone, over the COEs of a month that have both milestones. */
+const durationSummary = z.object({ count: z.number().int(), median: z.number().nullable(), p90: z.number().nullable() });
+export const coeFiguresQuery = z.strictObject({
+  team: z.string().min(1).max(63).optional().describe('a team; its sub-teams are included. Absent: every team'),
+  months: z.coerce.number().int().min(1).max(36).default(12),
+});
+export const coeFigures = z.object({
+  team: z.string().nullable(),
+  teams: z.array(z.string()),
+  months: z.array(
+    z.object({
+      month: z.string().describe('YYYY-MM (UTC)'),
+      coes: z.number().int(),
+      timeToDetect: durationSummary,
+      timeToMitigate: durationSummary,
+      timeToResolve: durationSummary,
+      actionItems: z.object({ due: z.number().int(), onTime: z.number().int(), onTimePercent: z.number().nullable() }),
+    }),
+  ),
+  services: z.array(z.object({ service: z.string(), coes: z.number().int() })),
+});

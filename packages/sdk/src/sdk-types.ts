@@ -1,6 +1,6 @@
-import type { ApiToken, AuditVerification, ImportSummary, Person, Team, TeamDetail } from '@dayone/contracts';
+import type { ApiToken, AuditVerification, ImportSummary, Person, Team, TeamDetail, TokenScope } from '@dayone/contracts';
 
-export type { ApiToken, AuditVerification, ImportSummary, Person, Team, TeamDetail };
+export type { ApiToken, AuditVerification, ImportSummary, Person, Team, TeamDetail, TokenScope };
 
 /** What happened to one document of an import. */
 export type ImportOutcome = ImportSummary['results'][number];
@@ -33,6 +33,8 @@ export interface CreateTokenInput {
   name: string;
   /** ISO 8601 date-time with offset, e.g. 2030-01-01T00:00:00Z. */
   expiresAt?: string;
+  /** What the token may do; the server's default is read and write. */
+  scopes?: TokenScope[];
 }
 
 /** A newly created token: `token` is the secret, returned only this once. */

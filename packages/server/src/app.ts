@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { ServerConfig } from './config';
@@ -13,6 +13,7 @@ import { registerMetrics } from './platform/http/metrics';
 import { registerOpenApi } from './platform/http/openapi';
 import { registerWebApp } from './platform/http/web-app';
 import { registerSecurityHeaders } from './platform/http/security-headers';
+import { registerRateLimit } from './platform/http/rate-limit';
 import { createIdentity } from './capabilities/identity/index';
 import { createTeams } from './capabilities/teams/index';
 import { createCatalog } from './capabilities/catalog/index';
@@ -33,6 +34,10 @@ export type AppConfig = Pick<ServerConfig, 'logLevel' | 'bodyLimit' | 'secureCoo
   publicUrl?: string;
   /** Hourly overdue-action-item reminders; tests run them by hand. Default on. */
   reminders?: boolean;
+  /** API requests per minute per token, person or address (DAYONE_RATE_LIMIT); absent or 0: no limit. */
+  rateLimit?: number;
+  /** The time, for token expiry; tests move it. Default the system clock. */
+  clock?: () => Date;
 };
 
 /** Change notices between the parts of one instance, and between instances on PostgreSQL. */
@@ -51,6 +56,8 @@ export async function buildApp(config: AppConfig, database: DatabaseHandle): Pro
     bodyLimit: config.bodyLimit,
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: false,
+    // Every log line of a request carries the id that its answer (x-request-id, problem bodies) shows.
+    logController: new LogController({ requestIdLogLabel: 'requestId' }),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -70,7 +77,7 @@ export async function buildApp(config: AppConfig, database: DatabaseHandle): Pro
   const { db, dialect } = database;
   const audit = createAuditLog(dialect);
   const bus = await openBus(database, config.busRetryMs);
-  const credentials = createCredentials(db, bus);
+  const credentials = createCredentials(db, bus, config.clock);
 
   registerProblemHandler(app);
   registerSecurityHeaders(app);
@@ -78,10 +85,11 @@ export async function buildApp(config: AppConfig, database: DatabaseHandle): Pro
   await registerOpenApi(app);
   registerMetrics(app);
   registerAuthentication(app, credentials);
+  await registerRateLimit(app, config.rateLimit);
   healthRoutes(app, db);
   auditRoutes(app, db);
 
-  const identity = createIdentity({ db, audit, credentials, secureCookies: config.secureCookies });
+  const identity = createIdentity({ db, audit, credentials, clock: config.clock, secureCookies: config.secureCookies });
   identity.routes(app);
   // Notices leave through the transactional outbox; webhooks are its first subscriber.
   const outbox = createOutbox({ bus });

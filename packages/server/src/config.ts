@@ -19,6 +19,8 @@ export interface ServerConfig {
   bodyLimit: number;
   /** Mark cookies Secure (set when served behind HTTPS). */
   secureCookies: boolean;
+  /** API requests per minute per token, person or address; 0 turns the limit off. */
+  rateLimit?: number;
   /** Largest uploaded file (COE supporting data, mock-ups), in bytes. */
   attachmentMaxBytes?: number;
 }
@@ -40,6 +42,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     logLevel: env.DAYONE_LOG_LEVEL ?? 'info',
     bodyLimit: Number(env.DAYONE_BODY_LIMIT ?? 1024 * 1024),
     secureCookies: env.DAYONE_SECURE_COOKIES === 'true',
+    rateLimit: rateLimitFrom(env),
     attachmentMaxBytes: env.DAYONE_ATTACHMENT_MAX_BYTES ? positiveInteger('DAYONE_ATTACHMENT_MAX_BYTES', env.DAYONE_ATTACHMENT_MAX_BYTES) : undefined,
   };
 }
@@ -48,4 +51,14 @@ function positiveInteger(name: string, value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive whole number, got "${value}"`);
   return n;
+}
+
+/** DAYONE_RATE_LIMIT: requests per minute per key (default 1200, i.e. 20 a second; 0 turns it off). */
+export const DEFAULT_RATE_LIMIT = 1200;
+function rateLimitFrom(env: NodeJS.ProcessEnv): number {
+  const raw = env.DAYONE_RATE_LIMIT;
+  if (raw === undefined || raw === '') return DEFAULT_RATE_LIMIT;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`DAYONE_RATE_LIMIT must be a whole number of requests per minute (0 for no limit), got "${raw}"`);
+  return value;
 }

@@ -46,11 +46,14 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(dialect: Dialect, options: { bodyLimit?: number; store?: TestStore; heartbeatMs?: number; busRetryMs?: number } = {}): Promise<TestApp> {
+export async function createTestApp(
+  dialect: Dialect,
+  options: { bodyLimit?: number; store?: TestStore; heartbeatMs?: number; busRetryMs?: number; rateLimit?: number; clock?: () => Date } = {},
+): Promise<TestApp> {
   const store = options.store ?? newTestStore(dialect);
   const database = openDatabase(store);
   await migrate(database);
-  const app = await buildApp({ logLevel: 'silent', bodyLimit: options.bodyLimit ?? 1024 * 1024, secureCookies: false, adminToken: ADMIN_TOKEN, heartbeatMs: options.heartbeatMs, busRetryMs: options.busRetryMs, reminders: false }, database);
+  const app = await buildApp({ logLevel: 'silent', bodyLimit: options.bodyLimit ?? 1024 * 1024, secureCookies: false, adminToken: ADMIN_TOKEN, heartbeatMs: options.heartbeatMs, busRetryMs: options.busRetryMs, reminders: false, rateLimit: options.rateLimit, clock: options.clock }, database);
   return {
     app,
     database,

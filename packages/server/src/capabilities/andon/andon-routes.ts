@@ -9,7 +9,7 @@ const tags = ['andon'];
 
 export function andonRoutes(app: FastifyInstance, andon: AndonService) {
   const r = typed(app);
-  r.post('/api/v1/andon/pulls', { schema: { tags, summary: 'Pull the andon cord on a service, system, team or the whole organisation (anyone signed in)', body: createPullBody, response: { 201: andonPull, ...errorReplies } } }, async (req, reply) => {
+  r.post('/api/v1/andon/pulls', { config: { scopes: ['andon:pull', 'write'] }, schema: { tags, summary: 'Pull the andon cord on a service, system, team or the whole organisation (anyone signed in)', body: createPullBody, response: { 201: andonPull, ...errorReplies } } }, async (req, reply) => {
     const pull = await andon.pull(principalOf(req), req.body);
     return reply.code(201).header('location', `/api/v1/andon/pulls/${pull.id}`).send(pull);
   });

@@ -6,6 +6,8 @@ import type { GateState } from './gate-state';
 
 const tags = ['gates'];
 export const HEARTBEAT_MS = 15_000;
+/** A pipeline's token may hold just `gates:read`. */
+const GATE_SCOPES = ['gates:read', 'read'] as const;
 
 function resolveOrThrow(gates: GateState, service: string): string {
   const ref = gates.resolve(service);
@@ -23,7 +25,7 @@ export function gateRoutes(app: FastifyInstance, gates: GateState, options: { he
     for (const close of [...open]) close();
   });
 
-  r.get('/api/v1/gates/:service', { schema: { tags, summary: 'Is the deploy gate of a service open? (ETag / If-None-Match supported)', params: gateParams, querystring: gateQuery, response: { 200: gate, 304: gate, ...errorReplies } } }, async (req, reply) => {
+  r.get('/api/v1/gates/:service', { config: { scopes: GATE_SCOPES }, schema: { tags, summary: 'Is the deploy gate of a service open? (ETag / If-None-Match supported)', params: gateParams, querystring: gateQuery, response: { 200: gate, 304: gate, ...errorReplies } } }, async (req, reply) => {
     const answer = gates.gate(resolveOrThrow(gates, req.params.service), req.query.environment ?? null);
     // The answer is serialised once per change, not per request: send those bytes as they are.
     const raw = reply as FastifyReply;
@@ -32,7 +34,7 @@ export function gateRoutes(app: FastifyInstance, gates: GateState, options: { he
     return raw.type('application/json; charset=utf-8').send(answer.json);
   });
 
-  app.get('/api/v1/gates/stream', { schema: { tags, summary: 'Server-sent events: the gate of each service on connect, every change, and a heartbeat', querystring: gateStreamQuery } }, async (req, reply: FastifyReply) => {
+  app.get('/api/v1/gates/stream', { config: { scopes: GATE_SCOPES }, schema: { tags, summary: 'Server-sent events: the gate of each service on connect, every change, and a heartbeat', querystring: gateStreamQuery } }, async (req, reply: FastifyReply) => {
     const query = gateStreamQuery.parse(req.query);
     const refs = [...new Set(query.service.split(',').map((s) => s.trim()).filter(Boolean).map((s) => resolveOrThrow(gates, s)))];
     const environment = query.environment ?? null;

@@ -2,6 +2,9 @@ type Detail = Awaited<ReturnType<ReturnType<typeof import('./coe-service').creat
 
 const fmt = (s: number | null) => (s === null ? '—' : s < 3600 ? `${Math.round(s / 60)} min` : `${(s / 3600).toFixed(1)} h`);
 
+/** A file name as link text: brackets would end the link early. */
+const mdText = (s: string) => s.replace(/[[\]\\]/g, (ch) => `\\${ch}`);
+
 /** A COE as Markdown, for export and print. */
 export function coeMarkdown(c: Detail): string {
   const section = (name: string) => c.sections.find((s) => s.name === name)!.content as never;
@@ -14,6 +17,7 @@ export function coeMarkdown(c: Detail): string {
     '',
     `Team: ${c.team} · Status: ${c.status} · Written by ${c.createdBy} on ${c.createdAt.slice(0, 10)}`,
     c.services.length ? `Services: ${c.services.join(', ')}` : '',
+    c.tags.length ? `Tags: ${c.tags.join(', ')}` : '',
     '',
     `Time to detect: ${fmt(c.durations.secondsToDetect)} · to mitigate: ${fmt(c.durations.secondsToMitigate)} · to resolve: ${fmt(c.durations.secondsToResolve)}`,
     '',
@@ -33,6 +37,10 @@ export function coeMarkdown(c: Detail): string {
     '## Timeline',
     '',
     ...timeline.map((t) => `- ${t.at}${t.milestone ? ` **${t.milestone}**` : ''}: ${t.text}`),
+    '',
+    '## Supporting data',
+    '',
+    ...(c.attachments.length ? c.attachments.map((a) => (a.mediaType.startsWith('image/') ? `![${mdText(a.filename)}](${a.url})` : `- [${mdText(a.filename)}](${a.url}) (metric, CSV)`)) : ['—']),
     '',
     '## Root cause',
     '',

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import {
-  actionItem, actionItemParams, actionItemsPage, actionItemsQuery, attachment, coeAttachmentParams, coeCommentBody, coeDetail, coeParams, coeSection, coesPage, coesQuery,
+  actionItem, actionItemParams, actionItemsPage, actionItemsQuery, attachment, coeAttachmentParams, coeCommentBody, coeDetail, coeFigures, coeFiguresQuery, coeTagBody, coeTagParams, coeTags, coeParams, coeSection, coesPage, coesQuery,
   createActionItemBody, createCoeBody, patchActionItemBody, putSectionBody, reviewBody, sectionParams, supportingData, uploadQuery,
 } from '@dayone/contracts';
 import { principalOf } from '../../platform/auth/principal';
@@ -11,17 +11,21 @@ import type { CoeService } from './coe-service';
 import type { ActionItems } from './action-items-service';
 import type { CoeAttachments } from './coe-attachments';
 import { coeMarkdown } from './coe-markdown';
+import type { CoeFigures } from './coe-figures';
 
 const tags = ['coe'];
 
-export function coeRoutes(app: FastifyInstance, { coes, items, files, maxUploadBytes }: { coes: CoeService; items: ActionItems; files: CoeAttachments; maxUploadBytes: number }) {
+export function coeRoutes(app: FastifyInstance, { coes, items, files, figures, maxUploadBytes }: { coes: CoeService; items: ActionItems; files: CoeAttachments; figures: CoeFigures; maxUploadBytes: number }) {
   const r = typed(app);
   const one = { params: coeParams, response: { 200: coeDetail, ...errorReplies } };
 
   r.post('/api/v1/coes', { schema: { tags, summary: 'Write a Correction of Error (a draft for the owning team)', body: createCoeBody, response: { 201: coeDetail, ...errorReplies } } }, async (req, reply) =>
     reply.code(201).send(await coes.create(principalOf(req), req.body)),
   );
-  r.get('/api/v1/coes', { schema: { tags, summary: 'COEs by team, status, service or text (lessons included), newest first', querystring: coesQuery, response: { 200: coesPage, ...errorReplies } } }, (req) => coes.list(req.query));
+  r.get('/api/v1/coes', { schema: { tags, summary: 'COEs by team, status, service, tag or text (lessons included), newest first', querystring: coesQuery, response: { 200: coesPage, ...errorReplies } } }, (req) => coes.list(req.query));
+  r.get('/api/v1/coes/figures', { schema: { tags, summary: 'Per month for a team and its sub-teams: time to detect, mitigate and resolve (median, p90), action items closed on time, COEs per service', querystring: coeFiguresQuery, response: { 200: coeFigures, ...errorReplies } } }, (req) =>
+    figures(req.query),
+  );
   r.get('/api/v1/coes/:number', { schema: { tags, summary: 'A COE with its sections, action items, reviews, durations and writing advice', ...one } }, async (req, reply) => {
     const detail = await coes.detail(req.params.number);
     setVersionTag(reply, detail.version);
@@ -59,6 +63,12 @@ export function coeRoutes(app: FastifyInstance, { coes, items, files, maxUploadB
     typed(scoped).post('/api/v1/coes/:number/attachments', { schema: { tags, summary: 'Attach supporting data (owning team): the file is the body, with its Content-Type (image/png, image/jpeg, image/gif, image/webp or text/csv); a metric CSV must parse', params: coeParams, querystring: uploadQuery, response: { 201: attachment, ...errorReplies } } }, async (req, reply) =>
       reply.code(201).send(await files.upload(principalOf(req), req.params.number, { filename: req.query.filename, contentType: req.headers['content-type'], bytes: req.body as Buffer })),
     ),
+  );
+  r.post('/api/v1/coes/:number/tags', { schema: { tags, summary: 'Tag the COE for the learning library (owning team); a tag already there changes nothing', params: coeParams, body: coeTagBody, response: { 200: coeTags, ...errorReplies } } }, (req) =>
+    coes.tag(principalOf(req), req.params.number, req.body.tag),
+  );
+  r.delete('/api/v1/coes/:number/tags/:tag', { schema: { tags, summary: 'Remove a tag (owning team)', params: coeTagParams, response: { 200: coeTags, ...errorReplies } } }, (req) =>
+    coes.untag(principalOf(req), req.params.number, req.params.tag),
   );
   r.delete('/api/v1/coes/:number/attachments/:id', { schema: { tags, summary: 'Remove an attachment (owning team)', params: coeAttachmentParams, response: { 204: noContent, ...errorReplies } } }, async (req, reply) => {
     await files.remove(principalOf(req), req.params.number, req.params.id);

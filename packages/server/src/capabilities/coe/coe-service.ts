@@ -32,8 +32,9 @@ export function createCoeService({ db, store, audit, clock, files }: Deps) {
     const people = await trx.selectFrom('people').select(['name', 'display_name']).where('kind', '=', 'person').limit(5000).execute();
     const content = (name: SectionName) => JSON.parse(sections.find((s) => s.name === name)?.content_json ?? JSON.stringify(EMPTY_CONTENT[name]));
     const now = clock();
+    const tags = (await store.tags(trx, [coe.id])).get(coe.id)!;
     return {
-      ...presentCoe(coe),
+      ...presentCoe(coe, tags),
       sections: SECTION_NAMES.map((name) => {
         const s = sections.find((x) => x.name === name);
         return { name, guidance: SECTION_GUIDANCE[name], content: content(name), version: s?.version ?? 1, updatedBy: s?.updated_by ?? null, updatedAt: s?.updated_at ?? null };
@@ -43,13 +44,13 @@ export function createCoeService({ db, store, audit, clock, files }: Deps) {
       comments: (await store.comments(trx, coe.id)).map((c) => ({ section: c.section, author: c.author, at: c.at, body: c.body })),
       durations: durations(content('timeline')),
       lint: lintCoe(SECTION_NAMES.map((name) => ({ name, content: content(name) })), people.flatMap((p) => [p.display_name, p.name]), items.length),
-      related: await store.related(trx, coe),
+      related: await store.related(trx, coe, tags),
       attachments: await files.list(trx, coe),
     };
   }
 
   /** A new draft with every section empty (or prefilled), in the caller's transaction. */
-  async function insertDraft(trx: Db, actor: Principal, input: { title: string; team: string; services: string[]; pulls: string[] }, prefill: Partial<Record<SectionName, unknown>> = {}) {
+  async function insertDraft(trx: Db, actor: Principal, input: { title: string; team: string; services: string[]; pulls: string[]; tags?: string[] }, prefill: Partial<Record<SectionName, unknown>> = {}) {
     const now = nowIso();
     const row: CoeRow = {
       id: newId(),
@@ -69,7 +70,8 @@ export function createCoeService({ db, store, audit, clock, files }: Deps) {
       .insertInto('coe_sections')
       .values(SECTION_NAMES.map((name) => ({ coe_id: row.id, name, content_json: JSON.stringify(prefill[name] ?? EMPTY_CONTENT[name]), version: 1, updated_by: null, updated_at: null })))
       .execute();
-    await audit.record(trx, actor, { action: 'coe.created', entityType: 'coe', entityId: row.id, after: presentCoe(row) });
+    await store.addTags(trx, row.id, input.tags ?? []);
+    await audit.record(trx, actor, { action: 'coe.created', entityType: 'coe', entityId: row.id, after: presentCoe(row, [...new Set(input.tags ?? [])].sort()) });
     return row;
   }
 
@@ -88,11 +90,11 @@ export function createCoeService({ db, store, audit, clock, files }: Deps) {
     list: store.list,
     listItems: (q: Parameters<CoeStore['listItems']>[0]) => store.listItems(q, clock()),
 
-    create: (actor: Principal, input: { title: string; team: string; services?: string[]; pulls?: string[] }) =>
+    create: (actor: Principal, input: { title: string; team: string; services?: string[]; pulls?: string[]; tags?: string[] }) =>
       db.transaction().execute(async (trx) => {
         const team = await trx.selectFrom('teams').select('name').where(sql<string>`lower(name)`, '=', input.team.toLowerCase()).executeTakeFirst();
         if (!team) throw fieldError('team', `no team is named "${input.team}"`);
-        return detail(trx, await insertDraft(trx, actor, { title: input.title, team: team.name, services: input.services ?? [], pulls: input.pulls ?? [] }));
+        return detail(trx, await insertDraft(trx, actor, { title: input.title, team: team.name, services: input.services ?? [], pulls: input.pulls ?? [], tags: input.tags }));
       }),
 
     /** Saves one section over the version that was read; a stale save gets 412 with the current text. */
@@ -159,6 +161,21 @@ export function createCoeService({ db, store, audit, clock, files }: Deps) {
         }
         await store.touch(trx, coe, { status: 'closed' });
         return detail(trx, { ...coe, status: 'closed', version: coe.version + 1 });
+      }),
+
+    /** Tags are a set: adding one twice or removing one that is not there changes nothing. */
+    tag: (actor: Principal, n: number, tag: string) =>
+      change(actor, n, 'coe.tagged', async (trx, coe) => {
+        await assertOwningTeam(trx, actor, coe.team, 'tag this COE');
+        if (await store.addTags(trx, coe.id, [tag])) await store.touch(trx, coe);
+        return { tags: (await store.tags(trx, [coe.id])).get(coe.id)! };
+      }),
+
+    untag: (actor: Principal, n: number, tag: string) =>
+      change(actor, n, 'coe.untagged', async (trx, coe) => {
+        await assertOwningTeam(trx, actor, coe.team, 'tag this COE');
+        if (await store.removeTag(trx, coe.id, tag.toLowerCase())) await store.touch(trx, coe);
+        return { tags: (await store.tags(trx, [coe.id])).get(coe.id)! };
       }),
 
     markdown: (n: number) => db.transaction().execute(async (trx) => detail(trx, await mustFind(trx, n))),

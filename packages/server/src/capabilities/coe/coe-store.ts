@@ -10,7 +10,7 @@ export type ActionItemRow = CoeActionItemsTable;
 
 export const today = (now: Date = new Date()) => now.toISOString().slice(0, 10);
 
-export const presentCoe = (r: CoeRow): Coe => ({
+export const presentCoe = (r: CoeRow, tags: string[] = []): Coe => ({
   id: r.id,
   number: r.number,
   title: r.title,
@@ -18,6 +18,7 @@ export const presentCoe = (r: CoeRow): Coe => ({
   status: r.status,
   services: JSON.parse(r.services_json),
   pulls: JSON.parse(r.pulls_json),
+  tags,
   createdBy: r.created_by,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
@@ -42,6 +43,15 @@ export const presentItem = (r: ActionItemRow, now: Date = new Date()): ActionIte
 });
 
 export function createCoeStore(db: Db, dialect: Dialect) {
+  /** Tags of each COE given, sorted. */
+  async function tags(trx: Db, coeIds: string[]) {
+    const byCoe = new Map<string, string[]>(coeIds.map((id) => [id, []]));
+    if (!coeIds.length) return byCoe;
+    const rows = await trx.selectFrom('coe_tags').select(['coe_id', 'tag']).where('coe_id', 'in', coeIds).orderBy('tag').execute();
+    for (const r of rows) byCoe.get(r.coe_id)!.push(r.tag);
+    return byCoe;
+  }
+
   return {
     byNumber: (trx: Db, n: number) => trx.selectFrom('coes').selectAll().where('number', '=', n).executeTakeFirst(),
     async nextNumber(trx: Db) {
@@ -51,22 +61,35 @@ export function createCoeStore(db: Db, dialect: Dialect) {
     sections: (trx: Db, coeId: string) => trx.selectFrom('coe_sections').selectAll().where('coe_id', '=', coeId).execute(),
     items: (trx: Db, coeId: string) => trx.selectFrom('coe_action_items').selectAll().where('coe_id', '=', coeId).orderBy('due_date').orderBy('id').execute(),
     reviews: (trx: Db, coeId: string) => trx.selectFrom('coe_reviews').selectAll().where('coe_id', '=', coeId).orderBy('at').execute(),
+    tags,
+    async addTags(trx: Db, coeId: string, tags: string[]) {
+      const have = new Set((await trx.selectFrom('coe_tags').select('tag').where('coe_id', '=', coeId).execute()).map((r) => r.tag));
+      const fresh = [...new Set(tags)].filter((t) => !have.has(t));
+      if (fresh.length) await trx.insertInto('coe_tags').values(fresh.map((tag) => ({ coe_id: coeId, tag }))).execute();
+      return fresh.length > 0;
+    },
+    removeTag: async (trx: Db, coeId: string, tag: string) => Number((await trx.deleteFrom('coe_tags').where('coe_id', '=', coeId).where('tag', '=', tag).executeTakeFirst()).numDeletedRows) > 0,
     comments: (trx: Db, coeId: string) => trx.selectFrom('coe_comments').selectAll().where('coe_id', '=', coeId).orderBy('at').orderBy('id').execute(),
 
     async touch(trx: Db, coe: CoeRow, set: Partial<CoeRow> = {}) {
       await trx.updateTable('coes').set({ ...set, version: coe.version + 1, updated_at: new Date().toISOString() }).where('id', '=', coe.id).execute();
     },
 
-    /** Past COEs that share a service with this one, newest first. */
-    async related(trx: Db, coe: CoeRow) {
+    /** Past COEs that share a service or a tag with this one, newest first. */
+    async related(trx: Db, coe: CoeRow, tags: string[]) {
       const services: string[] = JSON.parse(coe.services_json);
-      if (!services.length) return [];
-      const rows = await trx.selectFrom('coes').select(['number', 'title', 'services_json']).where('id', '!=', coe.id).orderBy('number', 'desc').limit(500).execute();
-      return rows.filter((r) => (JSON.parse(r.services_json) as string[]).some((s) => services.includes(s))).slice(0, 10).map((r) => ({ number: r.number, title: r.title }));
+      if (!services.length && !tags.length) return [];
+      const tagged = tags.length ? new Set((await trx.selectFrom('coe_tags').select('coe_id').where('tag', 'in', tags).execute()).map((r) => r.coe_id)) : new Set<string>();
+      const rows = await trx.selectFrom('coes').select(['id', 'number', 'title', 'services_json']).where('id', '!=', coe.id).orderBy('number', 'desc').limit(500).execute();
+      return rows
+        .filter((r) => tagged.has(r.id) || (JSON.parse(r.services_json) as string[]).some((s) => services.includes(s)))
+        .slice(0, 10)
+        .map((r) => ({ number: r.number, title: r.title }));
     },
 
-    async list(query: { team?: string; status?: CoeRow['status']; service?: string; q?: string; limit: number; cursor?: string }) {
+    async list(query: { team?: string; status?: CoeRow['status']; service?: string; tag?: string; q?: string; limit: number; cursor?: string }) {
       let q = db.selectFrom('coes').selectAll();
+      if (query.tag) q = q.where((eb) => eb.exists(eb.selectFrom('coe_tags as t').select('t.coe_id').whereRef('t.coe_id', '=', 'coes.id').where('t.tag', '=', query.tag!.trim().toLowerCase())));
       if (query.team) q = q.where('team', '=', query.team.toLowerCase());
       if (query.status) q = q.where('status', '=', query.status);
       if (query.service) q = q.where('services_json', 'like', `%"${query.service.toLowerCase().replace(/[%_"]/g, '')}%`);
@@ -83,7 +106,8 @@ export function createCoeStore(db: Db, dialect: Dialect) {
       if (before) q = q.where('number', '<', Number(before));
       const rows = await q.orderBy('number', 'desc').limit(query.limit + 1).execute();
       const page = rows.slice(0, query.limit);
-      return { items: page.map(presentCoe), nextCursor: rows.length > query.limit ? encodeCursor(String(page[page.length - 1].number)) : null };
+      const tagged = await tags(db, page.map((r) => r.id));
+      return { items: page.map((r) => presentCoe(r, tagged.get(r.id))), nextCursor: rows.length > query.limit ? encodeCursor(String(page[page.length - 1].number)) : null };
     },
 
     async listItems(query: { owner?: string; team?: string; status: 'open' | 'closed' | 'all'; overdue?: 'true' | 'false'; limit: number; cursor?: string }, now: Date) {

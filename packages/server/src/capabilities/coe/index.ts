@@ -9,6 +9,7 @@ import { createActionItems } from './action-items-service';
 import { createCoeReminders } from './coe-reminders';
 import { coeRoutes } from './coe-routes';
 import { createCoeAttachments } from './coe-attachments';
+import { createCoeFigures } from './coe-figures';
 import { createAttachments, type Attachments } from '../../platform/attachments/index';
 
 /** Corrections of Error: blameless write-ups with five whys, a timeline and action items chased to done. */
@@ -35,5 +36,5 @@ export function createCoe(deps: { db: Db; dialect: Dialect; audit: AuditLog; out
     return row.number;
   };
 
-  return { service, items, files, reminders, startFromPull, routes: (app: FastifyInstance) => coeRoutes(app, { coes: service, items, files, maxUploadBytes: attachments.maxBytes }) };
+  return { service, items, files, reminders, startFromPull, routes: (app: FastifyInstance) => coeRoutes(app, { coes: service, items, files, figures: createCoeFigures({ db: deps.db, clock }), maxUploadBytes: attachments.maxBytes }) };
 }

@@ -13,10 +13,10 @@ import { settingsRoutes } from './settings-routes';
 import { tokenRoutes } from './token-routes';
 
 /** People, accounts, sessions, API tokens, instance settings and invitations. */
-export function createIdentity(deps: { db: Db; audit: AuditLog; credentials: Credentials; secureCookies: boolean }) {
+export function createIdentity(deps: { db: Db; audit: AuditLog; credentials: Credentials; secureCookies: boolean; clock?: () => Date }) {
   const people = createPeopleStore(deps.db);
   const settings = createSettingsService(deps.db, deps.audit);
-  const tokens = createTokenService(deps.db, deps.credentials, deps.audit);
+  const tokens = createTokenService(deps.db, deps.credentials, deps.audit, deps.clock);
   const auth = createAuthService({ db: deps.db, people, credentials: deps.credentials, audit: deps.audit, throttle: createSignInThrottle(), settings });
   return {
     people,

@@ -6,6 +6,7 @@ import { expectedVersion, setVersionTag } from '../../platform/http/versioning';
 import type { SettingsService } from './settings-service';
 
 const tags = ['admin'];
+const ADMIN_ONLY = { scopes: ['admin'] } as const;
 
 const presentInvite = (r: { email: string; code: string; created_at: string; expires_at: string; used_at: string | null }) => ({
   email: r.email,
@@ -22,16 +23,16 @@ export function settingsRoutes(app: FastifyInstance, settings: SettingsService) 
     setVersionTag(reply, s.version);
     return s;
   });
-  r.patch('/api/v1/settings', { schema: { tags, summary: 'Change instance settings (admins; If-Match required)', body: patchSettingsBody, response: { 200: settingsSchema, ...errorReplies } } }, async (req, reply) => {
+  r.patch('/api/v1/settings', { config: ADMIN_ONLY, schema: { tags, summary: 'Change instance settings (admins; If-Match required)', body: patchSettingsBody, response: { 200: settingsSchema, ...errorReplies } } }, async (req, reply) => {
     const actor = requireAdmin(req);
     const s = await settings.update(actor, expectedVersion(req), req.body);
     setVersionTag(reply, s.version);
     return s;
   });
-  r.post('/api/v1/invites', { schema: { tags, summary: 'Invite someone by email (admins)', body: createInviteBody, response: { 201: invite, ...errorReplies } } }, async (req, reply) =>
+  r.post('/api/v1/invites', { config: ADMIN_ONLY, schema: { tags, summary: 'Invite someone by email (admins)', body: createInviteBody, response: { 201: invite, ...errorReplies } } }, async (req, reply) =>
     reply.code(201).send(presentInvite(await settings.createInvite(requireAdmin(req), req.body.email))),
   );
-  r.get('/api/v1/invites', { schema: { tags, summary: 'Invitations (admins)', response: { 200: inviteList, ...errorReplies } } }, async (req) => {
+  r.get('/api/v1/invites', { config: ADMIN_ONLY, schema: { tags, summary: 'Invitations (admins)', response: { 200: inviteList, ...errorReplies } } }, async (req) => {
     requireAdmin(req);
     return { items: (await settings.listInvites()).map(presentInvite) };
   });

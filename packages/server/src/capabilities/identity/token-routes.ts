@@ -12,7 +12,7 @@ export function tokenRoutes(app: FastifyInstance, tokens: TokenService) {
     items: await tokens.list(principalOf(req)),
   }));
   r.post('/api/v1/tokens', { schema: { tags, summary: 'Create an API token; the secret is in this answer only', body: createTokenBody, response: { 201: createdToken, ...errorReplies } } }, async (req, reply) =>
-    reply.code(201).send(await tokens.create(principalOf(req), req.body.name, req.body.expiresAt ?? null)),
+    reply.code(201).send(await tokens.create(principalOf(req), req.body)),
   );
   r.delete('/api/v1/tokens/:id', { schema: { tags, summary: 'Revoke one of your tokens', params: tokenIdParam, response: { 204: noContent, ...errorReplies } } }, async (req, reply) => {
     await tokens.revoke(principalOf(req), req.params.id);

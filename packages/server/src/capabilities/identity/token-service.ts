@@ -1,15 +1,18 @@
-import type { ApiToken } from '@dayone/contracts';
+import { defaultTokenScopes, type ApiToken, type TokenScope } from '@dayone/contracts';
 import type { Db } from '../../platform/db/database';
 import type { Actor, AuditLog } from '../../platform/audit/audit-log';
 import type { Credentials } from '../../platform/auth/credentials';
+import type { Principal } from '../../platform/auth/principal';
+import { broaderScope, parseScopes, requireScope } from '../../platform/auth/token-scopes';
 import type { ApiTokensTable } from '../../platform/db/schema';
-import { AppError } from '../../platform/errors/app-error';
+import { AppError, fieldError } from '../../platform/errors/app-error';
 import { newId, nowIso, sha256 } from '../../platform/ids';
 
 const present = (r: ApiTokensTable): ApiToken => ({
   id: r.id,
   name: r.name,
   prefix: r.prefix,
+  scopes: parseScopes(r.scopes),
   createdAt: r.created_at,
   expiresAt: r.expires_at,
   lastUsedAt: r.last_used_at,
@@ -17,17 +20,33 @@ const present = (r: ApiTokensTable): ApiToken => ({
 });
 
 const ADMIN_TOKEN_PERSON = 'dayone-admin-token';
+const ADMIN_TOKEN_SCOPES: TokenScope[] = ['read', 'write', 'admin'];
+
+export interface NewToken {
+  name: string;
+  expiresAt?: string | null;
+  scopes?: TokenScope[];
+}
+
+/** A token never holds more than whoever makes it: `admin` only for admins, and a token making a
+ *  token only passes on scopes it has itself. */
+function grantable(actor: Principal, scopes: readonly TokenScope[]) {
+  if (scopes.includes('admin') && actor.role !== 'admin') {
+    throw new AppError('ADMIN_REQUIRED', 'Only admins may create tokens with the "admin" scope.');
+  }
+  for (const scope of scopes) requireScope(actor, broaderScope[scope] ? [scope, broaderScope[scope]] : [scope]);
+}
 
 /** A person's own API tokens: created (secret shown once), listed and revoked. */
-export function createTokenService(db: Db, credentials: Credentials, audit: AuditLog) {
+export function createTokenService(db: Db, credentials: Credentials, audit: AuditLog, clock: () => Date = () => new Date()) {
   return {
-    create(actor: Actor, name: string, expiresAt: string | null): Promise<ApiToken & { token: string }> {
-      if (expiresAt && new Date(expiresAt).getTime() <= Date.now()) {
-        throw new AppError('VALIDATION_FAILED', 'expiresAt: must be in the future', { errors: [{ path: 'expiresAt', message: 'must be in the future' }] });
-      }
-      const expires = expiresAt ? new Date(expiresAt).toISOString() : null;
+    create(actor: Principal, input: NewToken): Promise<ApiToken & { token: string }> {
+      const scopes = [...new Set(input.scopes ?? defaultTokenScopes)];
+      if (input.expiresAt && new Date(input.expiresAt).getTime() <= clock().getTime()) throw fieldError('expiresAt', 'must be in the future');
+      grantable(actor, scopes);
+      const expires = input.expiresAt ? new Date(input.expiresAt).toISOString() : null;
       return db.transaction().execute(async (trx) => {
-        const { row, token } = await credentials.issueToken(trx, actor.id, name, expires);
+        const { row, token } = await credentials.issueToken(trx, actor.id, input.name, expires, scopes);
         await audit.record(trx, actor, { action: 'token.created', entityType: 'token', entityId: row.id, after: present(row) });
         return { ...present(row), token };
       });
@@ -66,7 +85,7 @@ export function createTokenService(db: Db, credentials: Credentials, audit: Audi
             .execute();
         }
         if (existing) await trx.deleteFrom('api_tokens').where('id', '=', existing.id).execute();
-        const { row } = await credentials.issueToken(trx, person.id, 'DAYONE_ADMIN_TOKEN', null, secret);
+        const { row } = await credentials.issueToken(trx, person.id, 'DAYONE_ADMIN_TOKEN', null, ADMIN_TOKEN_SCOPES, secret);
         await audit.record(trx, person, { action: 'token.created', entityType: 'token', entityId: row.id, after: present(row) });
       });
     },

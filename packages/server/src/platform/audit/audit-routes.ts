@@ -7,6 +7,7 @@ import { errorReplies, typed } from '../http/typed';
 import { verifyAuditChain } from './audit-verify';
 
 const tags = ['audit'];
+const ADMIN_ONLY = { scopes: ['admin'] } as const;
 const parse = (text: string | null): unknown => (text === null ? null : JSON.parse(text));
 
 function seqCursor(cursor: string | undefined): number | null {
@@ -17,7 +18,7 @@ function seqCursor(cursor: string | undefined): number | null {
 
 export function auditRoutes(app: FastifyInstance, db: Db) {
   const r = typed(app);
-  r.get('/api/v1/audit', { schema: { tags, summary: 'The audit log, newest first (admins)', querystring: auditQuery, response: { 200: auditPage, ...errorReplies } } }, async (req) => {
+  r.get('/api/v1/audit', { config: ADMIN_ONLY, schema: { tags, summary: 'The audit log, newest first (admins)', querystring: auditQuery, response: { 200: auditPage, ...errorReplies } } }, async (req) => {
     requireAdmin(req);
     let q = db.selectFrom('audit_events').selectAll();
     if (req.query.entityType) q = q.where('entity_type', '=', req.query.entityType);
@@ -40,7 +41,7 @@ export function auditRoutes(app: FastifyInstance, db: Db) {
     return { items, nextCursor: rows.length > req.query.limit ? String(items[items.length - 1].seq) : null };
   });
 
-  r.get('/api/v1/audit/verify', { schema: { tags, summary: 'Check the hash chain; reports the first altered or removed entry (admins)', response: { 200: auditVerification, ...errorReplies } } }, async (req) => {
+  r.get('/api/v1/audit/verify', { config: ADMIN_ONLY, schema: { tags, summary: 'Check the hash chain; reports the first altered or removed entry (admins)', response: { 200: auditVerification, ...errorReplies } } }, async (req) => {
     requireAdmin(req);
     return verifyAuditChain(db);
   });

@@ -2,6 +2,7 @@ import type { Db } from '../db/database';
 import { newId, nowIso, randomSecret, sha256 } from '../ids';
 import type { Principal } from './principal';
 import type { EventBus } from '../events/event-bus';
+import { formatScopes, parseScopes, type TokenScope } from './token-scopes';
 
 export const SESSION_DAYS = 14;
 const TOKEN_TOUCH_MS = 60_000;
@@ -15,6 +16,9 @@ interface CachedToken {
   cachedAt: number;
 }
 
+/** What a bearer secret turned out to be. */
+export type TokenCheck = { ok: true; principal: Principal } | { ok: false; reason: 'unknown' | 'revoked' | 'expired' };
+
 type PersonRow = { id: string; name: string; display_name: string; role: 'admin' | 'member'; kind: 'person' | 'machine' };
 
 const toPrincipal = (row: PersonRow, via: Principal['via'], csrfToken?: string): Principal => ({
@@ -27,10 +31,18 @@ const toPrincipal = (row: PersonRow, via: Principal['via'], csrfToken?: string):
   csrfToken,
 });
 
-/** Sessions and API tokens: secrets are handed out once and only their SHA-256 is stored. */
-/** Token lookups are kept in memory for a minute so hot paths (gate checks) never read the database;
- *  a revocation anywhere evicts the token at once through the event bus. */
-export function createCredentials(db: Db, bus: EventBus) {
+/** A token acts for its person within its scopes; without `admin` it has no admin powers anywhere. */
+const tokenPrincipal = (row: PersonRow & { token_id: string; scopes: string }): Principal => {
+  const scopes = parseScopes(row.scopes);
+  return { ...toPrincipal(row, 'token'), role: row.role === 'admin' && scopes.includes('admin') ? 'admin' : 'member', tokenId: row.token_id, scopes };
+};
+
+/** Sessions and API tokens: secrets are handed out once and only their SHA-256 is stored.
+ *  Token lookups are kept in memory for a minute so hot paths (gate checks) never read the database;
+ *  a revocation anywhere evicts the token at once through the event bus, and an expiry is checked on
+ *  every use, cached or not. `clock` is the time (tests move it). */
+export function createCredentials(db: Db, bus: EventBus, clock: () => Date = () => new Date()) {
+  const nowMs = () => clock().getTime();
   const lastTouched = new Map<string, number>();
   const tokens = new Map<string, CachedToken>();
   bus.subscribe((e) => {
@@ -38,7 +50,7 @@ export function createCredentials(db: Db, bus: EventBus) {
   });
 
   async function touch(tokenId: string) {
-    const now = Date.now();
+    const now = nowMs();
     if ((lastTouched.get(tokenId) ?? 0) + TOKEN_TOUCH_MS >= now) return;
     lastTouched.set(tokenId, now);
     await db.updateTable('api_tokens').set({ last_used_at: new Date(now).toISOString() }).where('id', '=', tokenId).execute();
@@ -72,7 +84,7 @@ export function createCredentials(db: Db, bus: EventBus) {
     },
 
     /** Issues a token; `secret` is only given when an operator supplies it (DAYONE_ADMIN_TOKEN). */
-    async issueToken(trx: Db, personId: string, name: string, expiresAt: string | null, secret?: string) {
+    async issueToken(trx: Db, personId: string, name: string, expiresAt: string | null, scopes: readonly TokenScope[], secret?: string) {
       const id = newId();
       const prefix = `dayone_${randomSecret(6)}`;
       const token = secret ?? `${prefix}_${randomSecret()}`;
@@ -82,35 +94,39 @@ export function createCredentials(db: Db, bus: EventBus) {
         name,
         prefix: secret ? secret.slice(0, 8) : prefix,
         token_hash: sha256(token),
-        created_at: nowIso(),
+        created_at: clock().toISOString(),
         expires_at: expiresAt,
         last_used_at: null,
         revoked_at: null,
+        scopes: formatScopes(scopes),
       };
       await trx.insertInto('api_tokens').values(row).execute();
       return { row, token };
     },
 
-    async resolveToken(secret: string): Promise<Principal | null> {
+    async resolveToken(secret: string): Promise<TokenCheck> {
       const hash = sha256(secret);
+      const now = clock().toISOString();
       const cached = tokens.get(hash);
-      if (cached && cached.cachedAt + TOKEN_CACHE_MS > Date.now() && (!cached.expiresAt || cached.expiresAt > nowIso())) {
+      if (cached && cached.cachedAt + TOKEN_CACHE_MS > nowMs() && (!cached.expiresAt || cached.expiresAt > now)) {
         await touch(cached.tokenId);
-        return cached.principal;
+        return { ok: true, principal: cached.principal };
       }
       tokens.delete(hash);
       const row = await db
         .selectFrom('api_tokens')
         .innerJoin('people', 'people.id', 'api_tokens.person_id')
-        .select(['people.id', 'people.name', 'people.display_name', 'people.role', 'people.kind', 'api_tokens.id as token_id', 'api_tokens.expires_at', 'api_tokens.revoked_at'])
+        .select(['people.id', 'people.name', 'people.display_name', 'people.role', 'people.kind', 'api_tokens.id as token_id', 'api_tokens.scopes', 'api_tokens.expires_at', 'api_tokens.revoked_at'])
         .where('api_tokens.token_hash', '=', hash)
         .executeTakeFirst();
-      if (!row || row.revoked_at || (row.expires_at && row.expires_at <= nowIso())) return null;
-      const principal = toPrincipal(row, 'token');
+      if (!row) return { ok: false, reason: 'unknown' };
+      if (row.revoked_at) return { ok: false, reason: 'revoked' };
+      if (row.expires_at && row.expires_at <= now) return { ok: false, reason: 'expired' };
+      const principal = tokenPrincipal(row);
       if (tokens.size > 10_000) tokens.clear();
-      tokens.set(hash, { principal, tokenId: row.token_id, expiresAt: row.expires_at, cachedAt: Date.now() });
+      tokens.set(hash, { principal, tokenId: row.token_id, expiresAt: row.expires_at, cachedAt: nowMs() });
       await touch(row.token_id);
-      return principal;
+      return { ok: true, principal };
     },
 
     /** Evict a revoked token here and, through the bus, on every other instance. */

@@ -29,6 +29,8 @@ export interface ApiTokensTable {
   expires_at: string | null;
   last_used_at: string | null;
   revoked_at: string | null;
+  /** Space-separated scopes, e.g. "gates:read events:write". */
+  scopes: string;
 }
 
 export interface TeamsTable {

@@ -6,6 +6,7 @@ import * as experiments from './20261126-0005-experiments';
 import * as outbox from './20261126-0004-outbox';
 import * as coe from './20261126-0006-coe';
 import * as prfaq from './20261126-0007-prfaq';
+import * as tokenScopes from './20261126-0008-token-scopes';
 import * as coeSupportingData from './20261126-0009-coe-supporting-data';
 import * as notifications from './20261126-0010-notifications';
 import * as experimentCovariates from './20261126-0011-experiment-covariates';
@@ -19,6 +20,7 @@ export const migrations: Record<string, Migration> = {
   '20261126-0005-experiments': experiments,
   '20261126-0006-coe': coe,
   '20261126-0007-prfaq': prfaq,
+  '20261126-0008-token-scopes': tokenScopes,
   '20261126-0009-coe-supporting-data': coeSupportingData,
   '20261126-0010-notifications': notifications,
   '20261126-0011-experiment-covariates': experimentCovariates,
