@@ -32,7 +32,8 @@ export type AppConfig = Pick<ServerConfig, 'logLevel' | 'bodyLimit' | 'secureCoo
   delivery?: Partial<DeliverySettings>;
   /** The web app's public address, for links in Slack messages (DAYONE_PUBLIC_URL). */
   publicUrl?: string;
-  /** Hourly overdue-action-item reminders; tests run them by hand. Default on. */
+  /** Background jobs: hourly overdue-action-item reminders and the PR/FAQ decision windows (default yes,
+   *  escalation); tests run them by hand. Default on. */
   reminders?: boolean;
   /** API requests per minute per token, person or address (DAYONE_RATE_LIMIT); absent or 0: no limit. */
   rateLimit?: number;
@@ -125,13 +126,18 @@ export async function buildApp(config: AppConfig, database: DatabaseHandle): Pro
   createExperiments({ db, dialect, audit }).routes(app);
   statsRoutes(app);
   coe.routes(app);
-  createPrfaq({ db, dialect, audit }).routes(app);
+  const prfaq = createPrfaq({ db, dialect, audit, log: app.log });
+  prfaq.routes(app);
+  app.addHook('onClose', async () => prfaq.scheduler.stop());
   webhooks.routes(app);
 
   await registerWebApp(app, config.webDist);
   if (config.adminToken) await identity.tokens.ensureAdminToken(config.adminToken);
   await app.ready();
   delivery.start();
-  if (config.reminders !== false) coe.reminders.start();
+  if (config.reminders !== false) {
+    coe.reminders.start();
+    prfaq.scheduler.start();
+  }
   return app;
 }

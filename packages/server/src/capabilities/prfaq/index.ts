@@ -1,36 +1,47 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { Db, Dialect } from '../../platform/db/database';
 import type { AuditLog } from '../../platform/audit/audit-log';
 import { createPrfaqStore } from './prfaq-store';
 import { createPrfaqService } from './prfaq-service';
 import { createReviewRounds } from './review-rounds';
+import { createDecisions } from './decisions-service';
+import { createDecisionScheduler, pollEveryMs } from './decision-scheduler';
+import { decisionWindowFromEnv } from './decision-window';
 import { prfaqRoutes } from './prfaq-routes';
 import { reviewRoutes } from './review-routes';
+import { decisionRoutes } from './decision-routes';
+
+export { parseDuration, decisionWindowFromEnv } from './decision-window';
 
 /** Whether a PR/FAQ with this number exists, for other capabilities that link to one (experiments). */
 export async function prfaqExists(trx: Db, number: number): Promise<boolean> {
   return !!(await trx.selectFrom('prfaqs').select('id').where('number', '=', number).executeTakeFirst());
 }
 
-/** Working Backwards: PR/FAQ documents with versions, review rounds and the Institutional Yes. */
-export function createPrfaq(deps: { db: Db; dialect: Dialect; audit: AuditLog; clock?: () => Date }) {
+/** Working Backwards: PR/FAQ documents with versions, review rounds and the Institutional Yes.
+ *  `windowSeconds` defaults to DAYONE_DECISION_WINDOW (or 72 hours); an admin setting overrides it. */
+export function createPrfaq(deps: { db: Db; dialect: Dialect; audit: AuditLog; clock?: () => Date; windowSeconds?: number; log?: FastifyBaseLogger }) {
   const clock = deps.clock ?? (() => new Date());
+  const windowSeconds = deps.windowSeconds ?? decisionWindowFromEnv();
   const store = createPrfaqStore(deps.db, deps.dialect);
-  let rounds: ReturnType<typeof createReviewRounds>;
-  const service = createPrfaqService({
-    db: deps.db,
-    store,
-    audit: deps.audit,
-    clock,
-    parts: { rounds: (trx, prfaq) => rounds.list(trx, prfaq), decisions: async () => [] },
-  });
-  rounds = createReviewRounds({ db: deps.db, store, audit: deps.audit, clock, mustFind: service.mustFind });
+  const parts = {
+    rounds: (trx: Db, prfaq: Parameters<ReviewRounds['list']>[1]) => rounds.list(trx, prfaq),
+    decisions: (trx: Db, prfaq: Parameters<ReviewRounds['list']>[1]) => decisions.ofPrfaq(trx, prfaq),
+  };
+  const service = createPrfaqService({ db: deps.db, store, audit: deps.audit, clock, parts });
+  const rounds = createReviewRounds({ db: deps.db, store, audit: deps.audit, clock, mustFind: service.mustFind });
+  const decisions = createDecisions({ db: deps.db, store, audit: deps.audit, clock, windowSeconds, mustFind: service.mustFind });
+  const scheduler = createDecisionScheduler({ db: deps.db, decisions, everyMs: pollEveryMs(windowSeconds), log: deps.log });
   return {
     service,
     rounds,
+    decisions,
+    scheduler,
     routes(app: FastifyInstance) {
+      decisionRoutes(app, deps.db, service, decisions);
       prfaqRoutes(app, service);
       reviewRoutes(app, service, rounds, deps.db);
     },
   };
 }
+type ReviewRounds = ReturnType<typeof createReviewRounds>;
