@@ -1,5 +1,6 @@
 export { loadConfig, defaultWebDist, type ServerConfig } from './config';
 export { startServer, type RunningServer } from './start-server';
 export { buildApp, type AppConfig } from './app';
-export { openDatabase, migrate, type DatabaseHandle } from './platform/db/database';
+export { openDatabase, migrate, sqliteFile, type DatabaseHandle } from './platform/db/database';
 export { verifyAuditChain } from './platform/audit/audit-verify';
+export { writeBackup, restoreBackup, BackupRefusal, BACKUP_FORMAT, BACKUP_FORMAT_VERSION, type BackupSummary, type RestoreSummary, type BackupRefusalCode } from './platform/backup/index';

@@ -32,7 +32,12 @@ const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 export function openDatabase(options: DatabaseOptions): DatabaseHandle {
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options.databaseSchema ?? 'public');
   mkdirSync(options.dataDir, { recursive: true });
-  return openSqlite(join(options.dataDir, 'dayone.sqlite'));
+  return openSqlite(sqliteFile(options.dataDir));
+}
+
+/** The embedded database's file inside the data folder. */
+export function sqliteFile(dataDir: string): string {
+  return join(dataDir, 'dayone.sqlite');
 }
 
 function openSqlite(file: string): DatabaseHandle {
@@ -57,14 +62,16 @@ function openPostgres(url: string, schema: string): DatabaseHandle {
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
-export async function migrate(handle: DatabaseHandle): Promise<void> {
+/** Brings the schema up to date, or only up to the named migration (upgrade tests, restoring a backup
+ *  made by an earlier version). */
+export async function migrate(handle: DatabaseHandle, upTo?: string): Promise<void> {
   if (handle.dialect === 'postgres') await sql`create schema if not exists ${sql.id(handle.schema!)}`.execute(handle.db);
   const migrator = new Migrator({
     db: handle.db,
     provider,
     migrationTableSchema: handle.dialect === 'postgres' ? handle.schema : undefined,
   });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = upTo === undefined ? await migrator.migrateToLatest() : await migrator.migrateTo(upTo);
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
     throw new Error(`database migration ${failed?.migrationName ?? ''} failed: ${String((error as Error)?.message ?? error)}`);
