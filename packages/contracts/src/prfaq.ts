@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { entityName, isoDateTime, page, pageQuery } from './common';
 import { prfaqLintResult } from './prfaq-lint';
+import { attachment } from './attachments';
 
 /* ───────────── The document: sections and what each asks for ───────────── */
 
@@ -406,3 +407,5 @@ export const prfaqCommentParams = prfaqRoundParams.extend({ id: z.string().min(1
 export const prfaqDecisionParams = prfaqParams.extend({ id: z.string().min(1).max(100) });
 export const prfaqRoundsList = z.object({ items: z.array(prfaqReviewRound) });
 export const prfaqDecisionsList = z.object({ items: z.array(prfaqDecision) });
+/** Mock-up images uploaded to a PR/FAQ (POST …/mockups with the image as the body). */
+export const prfaqMockupsList = z.object({ items: z.array(attachment) });

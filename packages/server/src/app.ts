@@ -126,7 +126,7 @@ export async function buildApp(config: AppConfig, database: DatabaseHandle): Pro
   createExperiments({ db, dialect, audit }).routes(app);
   statsRoutes(app);
   coe.routes(app);
-  const prfaq = createPrfaq({ db, dialect, audit, log: app.log });
+  const prfaq = createPrfaq({ db, dialect, audit, attachments, log: app.log });
   prfaq.routes(app);
   app.addHook('onClose', async () => prfaq.scheduler.stop());
   webhooks.routes(app);

@@ -167,6 +167,33 @@ describe.each(dialects)('PR/FAQ documents and review rounds on %s', (dialect) =>
     expect((await call(t.app, reader, 'GET', `/api/v1/prfaqs/${n}/rounds/9`)).body.code).toBe('PRFAQ_ROUND_NOT_FOUND');
   });
 
+  it('keeps mock-ups in the attachment store; a mock-up must be one of this document’s images', async () => {
+    // PNG signature from RFC 2083 §3.1, then any bytes.
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('IHDR-mock-up')]);
+    const upload = (caller: Caller, body: Buffer, type: string) =>
+      t.app.inject({ method: 'POST', url: `/api/v1/prfaqs/${n}/mockups?filename=screen.png`, payload: body, headers: { ...caller.headers, 'content-type': type } });
+    const up = await upload(author, png, 'image/png');
+    expect(up.statusCode).toBe(201);
+    const image = up.json();
+    expect(image).toMatchObject({ mediaType: 'image/png', filename: 'screen.png', url: `/api/v1/attachments/${image.id}` });
+    expect((await upload(reader, png, 'image/png')).statusCode).toBe(403);
+    expect((await upload(author, Buffer.from('a,b\n1,2\n'), 'text/csv')).statusCode).toBe(415);
+    const list = await call(t.app, reader, 'GET', `/api/v1/prfaqs/${n}/mockups`);
+    expect(list.body.items.map((a: { id: string }) => a.id)).toEqual([image.id]);
+    const cx = (await call(t.app, author, 'GET', `/api/v1/prfaqs/${n}`)).body.sections.find((s: { name: string }) => s.name === 'customerExperience');
+    const foreign = await put(author, 'customerExperience', { mockups: [{ url: '/api/v1/attachments/not-ours', alt: 'Inbox' }] }, cx.version);
+    expect([foreign.status, foreign.body.errors[0].path]).toEqual([400, 'content.mockups.0.url']);
+    const saved = await put(author, 'customerExperience', {
+      narrative: 'The controller opens Ledger and sees every unmatched line.',
+      mockups: [{ url: image.url, alt: 'The matching inbox', caption: 'Unmatched lines first' }, { url: 'https://example.com/flow.png', alt: 'The flow' }],
+      useCases: [{ title: 'Match from the CLI', code: 'ledger match --month 2027-02', language: 'sh' }],
+    }, cx.version);
+    expect(saved.status).toBe(200);
+    const md = await t.app.inject({ method: 'GET', url: `/api/v1/prfaqs/${n}/markdown`, headers: reader.headers });
+    expect(md.body).toContain(`![The matching inbox](${image.url})`);
+    expect(md.body).toContain('```sh\nledger match --month 2027-02\n```');
+  });
+
   it('records every status step; building waits for a yes', async () => {
     const building = await call(t.app, author, 'POST', `/api/v1/prfaqs/${n}/status`, { status: 'building' });
     expect([building.status, building.body.code]).toEqual([409, 'PRFAQ_STATE']);

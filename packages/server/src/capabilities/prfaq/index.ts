@@ -1,15 +1,18 @@
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { Db, Dialect } from '../../platform/db/database';
 import type { AuditLog } from '../../platform/audit/audit-log';
+import type { Attachments } from '../../platform/attachments/index';
 import { createPrfaqStore } from './prfaq-store';
 import { createPrfaqService } from './prfaq-service';
 import { createReviewRounds } from './review-rounds';
 import { createDecisions } from './decisions-service';
+import { createPrfaqMockups } from './prfaq-mockups';
 import { createDecisionScheduler, pollEveryMs } from './decision-scheduler';
 import { decisionWindowFromEnv } from './decision-window';
 import { prfaqRoutes } from './prfaq-routes';
 import { reviewRoutes } from './review-routes';
 import { decisionRoutes } from './decision-routes';
+import { mockupRoutes } from './mockup-routes';
 
 export { parseDuration, decisionWindowFromEnv } from './decision-window';
 
@@ -20,17 +23,19 @@ export async function prfaqExists(trx: Db, number: number): Promise<boolean> {
 
 /** Working Backwards: PR/FAQ documents with versions, review rounds and the Institutional Yes.
  *  `windowSeconds` defaults to DAYONE_DECISION_WINDOW (or 72 hours); an admin setting overrides it. */
-export function createPrfaq(deps: { db: Db; dialect: Dialect; audit: AuditLog; clock?: () => Date; windowSeconds?: number; log?: FastifyBaseLogger }) {
+export function createPrfaq(deps: { db: Db; dialect: Dialect; audit: AuditLog; attachments?: Attachments; clock?: () => Date; windowSeconds?: number; log?: FastifyBaseLogger }) {
   const clock = deps.clock ?? (() => new Date());
   const windowSeconds = deps.windowSeconds ?? decisionWindowFromEnv();
   const store = createPrfaqStore(deps.db, deps.dialect);
   const parts = {
     rounds: (trx: Db, prfaq: Parameters<ReviewRounds['list']>[1]) => rounds.list(trx, prfaq),
     decisions: (trx: Db, prfaq: Parameters<ReviewRounds['list']>[1]) => decisions.ofPrfaq(trx, prfaq),
+    checkMockups: deps.attachments ? (...args: Parameters<PrfaqMockups['assertOwnImages']>) => mockups!.assertOwnImages(...args) : undefined,
   };
   const service = createPrfaqService({ db: deps.db, store, audit: deps.audit, clock, parts });
   const rounds = createReviewRounds({ db: deps.db, store, audit: deps.audit, clock, mustFind: service.mustFind });
   const decisions = createDecisions({ db: deps.db, store, audit: deps.audit, clock, windowSeconds, mustFind: service.mustFind });
+  const mockups = deps.attachments ? createPrfaqMockups({ db: deps.db, attachments: deps.attachments, mustFind: service.mustFind }) : null;
   const scheduler = createDecisionScheduler({ db: deps.db, decisions, everyMs: pollEveryMs(windowSeconds), log: deps.log });
   return {
     service,
@@ -41,7 +46,9 @@ export function createPrfaq(deps: { db: Db; dialect: Dialect; audit: AuditLog; c
       decisionRoutes(app, deps.db, service, decisions);
       prfaqRoutes(app, service);
       reviewRoutes(app, service, rounds, deps.db);
+      if (mockups) mockupRoutes(app, mockups);
     },
   };
 }
 type ReviewRounds = ReturnType<typeof createReviewRounds>;
+type PrfaqMockups = ReturnType<typeof createPrfaqMockups>;

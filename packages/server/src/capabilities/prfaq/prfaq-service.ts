@@ -16,6 +16,8 @@ export interface DetailParts {
   decisions(trx: Db, prfaq: PrfaqRow): Promise<PrfaqDecision[]>;
   /** The writing coach on the current version, when the coach is part of this build. */
   coach?(sections: Sections, customer: string): PrfaqLintResult;
+  /** Checks that uploaded mock-ups a customer-experience save points at belong to the document. */
+  checkMockups?(trx: Db, prfaq: PrfaqRow, content: Sections['customerExperience']): Promise<void>;
 }
 
 /** Manual status steps: building follows a yes, launched follows building; anything not yet launched
@@ -132,6 +134,7 @@ export function createPrfaqService({ db, store, audit, clock, parts }: { db: Db;
         await assertCanEdit(trx, actor, prfaq, 'edit this PR/FAQ');
         if (prfaq.status === 'shelved') throw new AppError('PRFAQ_STATE', `PR/FAQ ${n} is shelved; move it back to draft to edit it.`);
         const value = parseSection(name, content);
+        if (name === 'customerExperience') await parts.checkMockups?.(trx, prfaq, value as Sections['customerExperience']);
         const current = await trx.selectFrom('prfaq_sections').selectAll().where('prfaq_id', '=', prfaq.id).where('name', '=', name).executeTakeFirstOrThrow();
         const at = now();
         const r = await trx
