@@ -15,3 +15,4 @@ export * from './attachments';
 export * from './notifications';
 export * from './prfaq';
 export * from './prfaq-lint';
+export * from './search';

@@ -21,6 +21,7 @@ import { createExperiments } from './capabilities/experiments/index';
 import { statsRoutes } from './capabilities/stats/stats-routes';
 import { createCoe } from './capabilities/coe/index';
 import { createPrfaq } from './capabilities/prfaq/index';
+import { createSearch } from './capabilities/search/index';
 import { createAndon, CATALOG_TOPIC } from './capabilities/andon/index';
 import { createLocalBus, createPostgresBus, type EventBus } from './platform/events/event-bus';
 import { createDeliveryWorker, createOutbox, deliverySettingsFromEnv, resolveDeliverySettings, type DeliverySettings } from './platform/outbox/index';
@@ -90,6 +91,8 @@ export async function buildApp(config: AppConfig, database: DatabaseHandle): Pro
   healthRoutes(app, db);
   auditRoutes(app, db);
 
+  // Before anything writes: the index follows every audit entry from here on.
+  const search = createSearch({ db, dialect, audit });
   const identity = createIdentity({ db, audit, credentials, clock: config.clock, secureCookies: config.secureCookies });
   identity.routes(app);
   // Notices leave through the transactional outbox; webhooks are its first subscriber.
@@ -130,7 +133,9 @@ export async function buildApp(config: AppConfig, database: DatabaseHandle): Pro
   prfaq.routes(app);
   app.addHook('onClose', async () => prfaq.scheduler.stop());
   webhooks.routes(app);
+  search.routes(app);
 
+  await search.rebuildIfEmpty();
   await registerWebApp(app, config.webDist);
   if (config.adminToken) await identity.tokens.ensureAdminToken(config.adminToken);
   await app.ready();

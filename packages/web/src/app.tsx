@@ -1,4 +1,4 @@
-import { Button, Center, Container, Loader } from '@mantine/core';
+import { Button, Center, Container, Group, Loader } from '@mantine/core';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { AdminPage } from './capabilities/admin/admin-page';
 import { AndonBoardPage } from './capabilities/andon/andon-board-page';
@@ -28,6 +28,8 @@ import { OrgTreePage } from './capabilities/teams/org-tree-page';
 import { TeamCreatePage } from './capabilities/teams/team-create-page';
 import { TeamPage } from './capabilities/teams/team-page';
 import { TeamsPage } from './capabilities/teams/teams-page';
+import { HeaderSearch } from './capabilities/search/header-search';
+import { SearchPage } from './capabilities/search/search-page';
 import { TokensPage } from './capabilities/tokens/tokens-page';
 import { WebhookPage } from './capabilities/webhooks/webhook-page';
 import { WebhooksPage } from './capabilities/webhooks/webhooks-page';
@@ -101,7 +103,7 @@ function SignedInRoutes() {
         <Route key={path} path={path} element={<ReturnToApp />} />
       ))}
       <Route path="/coes/:number/print" element={<CoePrintPage />} />
-      <Route element={<AppShellLayout nav={nav} account={<AccountMenu />} />}>
+      <Route element={<AppShellLayout nav={nav} account={<Group gap="sm" wrap="nowrap"><HeaderSearch /><AccountMenu /></Group>} />}>
         <Route index element={<Navigate to="/teams" replace />} />
         <Route path="teams" element={<TeamsPage />} />
         <Route path="teams/new" element={<TeamCreatePage />} />
@@ -123,6 +125,7 @@ function SignedInRoutes() {
         <Route path="action-items" element={<ActionItemsPage />} />
         <Route path="people" element={<PeoplePage />} />
         <Route path="people/:name" element={<PersonPage />} />
+        <Route path="search" element={<SearchPage />} />
         <Route path="tokens" element={<TokensPage />} />
         <Route path="webhooks" element={<WebhooksPage />} />
         <Route path="webhooks/:id" element={<WebhookPage />} />

@@ -16,6 +16,10 @@ export interface AuditRecord {
   after?: unknown;
 }
 
+/** Told of every entry inside the writer's transaction, after the entry is written: derived data (the
+ *  search index) is kept in step with the write it follows, and commits or vanishes with it. */
+export type AuditObserver = (trx: Db, record: AuditRecord) => Promise<void>;
+
 export const GENESIS_HASH = '0'.repeat(64);
 
 /** Every stored field of an entry but its own hash. */
@@ -37,7 +41,13 @@ export function createAuditLog(dialect: Dialect) {
   // The head of the chain as this transaction last wrote it: once a transaction holds the chain (the lock
   // on PostgreSQL, the only connection on SQLite), nobody else can append until it ends.
   const heads = new WeakMap<Db, { seq: number; hash: string }>();
+  const observers: AuditObserver[] = [];
   return {
+    /** Adds an observer; capabilities record their entries after their rows are written, so an observer
+     *  that reads the entity sees it as the transaction leaves it. */
+    observe(observer: AuditObserver): void {
+      observers.push(observer);
+    },
     async record(trx: Db, actor: Actor, record: AuditRecord): Promise<void> {
       let last = heads.get(trx);
       if (!last) {
@@ -59,6 +69,7 @@ export function createAuditLog(dialect: Dialect) {
       const hash = entryHash(fields);
       await trx.insertInto('audit_events').values({ ...fields, hash }).execute();
       if (trx.isTransaction) heads.set(trx, { seq: fields.seq, hash });
+      for (const observer of observers) await observer(trx, record);
     },
   };
 }

@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /** Row shapes of every table, as Kysely sees them. Times are ISO 8601 UTC text on both dialects. */
 export interface PeopleTable {
   id: string;
@@ -498,6 +500,7 @@ export interface PrfaqDecisionEventsTable {
 }
 
 export interface Database {
+  search_documents: SearchDocumentsTable;
   prfaqs: PrfaqsTable;
   prfaq_sections: PrfaqSectionsTable;
   prfaq_versions: PrfaqVersionsTable;
@@ -538,4 +541,16 @@ export interface Database {
   outbox_deliveries: OutboxDeliveriesTable;
   outbox_attempts: OutboxAttemptsTable;
   webhooks: WebhooksTable;
+}
+
+/** The search index's documents (derived from the documents themselves; rebuilt when empty). */
+export interface SearchDocumentsTable {
+  seq: Generated<number>;
+  doc_key: string;
+  type: string;
+  team: string | null;
+  title: string;
+  body: string;
+  path: string;
+  updated_at: string;
 }

@@ -1,0 +1,105 @@
+import type { SearchHit, SearchQuery, SearchResults } from '@dayone/contracts';
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import type { Db, Dialect } from '../../platform/db/database';
+import { decodeCursor, encodeCursor } from '../../platform/http/cursor';
+import { AppError } from '../../platform/errors/app-error';
+import { keyOf, type SearchDocument } from './search-document';
+import { matchesOf, snippetOf } from './search-snippets';
+import { indexable, queryWords } from './search-words';
+
+const MAX_OFFSET = 5_000;
+const textOf = sql`lower(sd.title || ' ' || sd.body)`;
+
+type Row = { doc_key: string; type: string; team: string | null; title: string; body: string; path: string; updated_at: string };
+
+/** Runs a search: every word must occur (whole or as part of a word), best matches first. */
+export function createSearchQuery(deps: { db: Db; dialect: Dialect; trigramSchema: () => Promise<string> }) {
+  async function teamAndSubTeams(team: string): Promise<string[]> {
+    const teams = await deps.db.selectFrom('teams').select(['id', 'name', 'parent_id']).execute();
+    const root = teams.find((t) => t.name === team.toLowerCase());
+    if (!root) return [team.toLowerCase()]; // no such team: nothing matches, which is the honest answer
+    const names: string[] = [];
+    const queue = [root.id];
+    while (queue.length > 0) {
+      const id = queue.shift()!;
+      names.push(teams.find((t) => t.id === id)!.name);
+      for (const child of teams) if (child.parent_id === id) queue.push(child.id);
+    }
+    return names;
+  }
+
+  function offsetOf(cursor: string | undefined): number {
+    const value = decodeCursor(cursor);
+    if (value === null) return 0;
+    const offset = Number(value);
+    if (!Number.isInteger(offset) || offset < 0 || offset > MAX_OFFSET) {
+      throw new AppError('VALIDATION_FAILED', 'query.cursor: is not a cursor this server gave out', { errors: [{ path: 'query.cursor', message: 'is not a cursor this server gave out' }] });
+    }
+    return offset;
+  }
+
+  async function filters(query: SearchQuery, words: string[]): Promise<RawBuilder<SqlBool>[]> {
+    const where: RawBuilder<SqlBool>[] = [];
+    if (query.type?.length) where.push(sql<SqlBool>`sd.type in (${sql.join(query.type)})`);
+    if (query.team) where.push(sql<SqlBool>`sd.team in (${sql.join(await teamAndSubTeams(query.team))})`);
+    if (query.from) where.push(sql<SqlBool>`sd.updated_at >= ${`${query.from}T00:00:00.000Z`}`);
+    if (query.to) where.push(sql<SqlBool>`sd.updated_at <= ${`${query.to}T23:59:59.999Z`}`);
+    // Words too short for the trigram index (and, on PostgreSQL, every word) are looked for in the text.
+    for (const word of words) {
+      if (deps.dialect === 'postgres') where.push(sql<SqlBool>`${textOf} like ${`%${word}%`}`);
+      else if (!indexable(word)) where.push(sql<SqlBool>`instr(${textOf}, ${word}) > 0`);
+    }
+    return where;
+  }
+
+  async function sqliteRows(words: string[], where: RawBuilder<SqlBool>[], limit: number, offset: number): Promise<Row[]> {
+    const long = words.filter(indexable);
+    const conditions = where.length ? sql`and ${sql.join(where, sql` and `)}` : sql``;
+    if (long.length === 0) {
+      return (await sql<Row>`select sd.* from search_documents sd where 1 = 1 ${conditions} order by sd.updated_at desc limit ${limit} offset ${offset}`.execute(deps.db)).rows;
+    }
+    const match = long.map((w) => `"${w}"`).join(' AND ');
+    return (
+      await sql<Row>`select sd.* from search_fts join search_documents sd on sd.seq = search_fts.rowid
+        where search_fts match ${match} ${conditions}
+        order by bm25(search_fts, 4.0, 1.0), sd.updated_at desc limit ${limit} offset ${offset}`.execute(deps.db)
+    ).rows;
+  }
+
+  async function postgresRows(words: string[], where: RawBuilder<SqlBool>[], limit: number, offset: number): Promise<Row[]> {
+    const trgm = sql.id(await deps.trigramSchema());
+    const prefixes = words.map((w) => `${w}:*`).join(' | ');
+    return (
+      await sql<Row>`select sd.doc_key, sd.type, sd.team, sd.title, sd.body, sd.path, sd.updated_at from search_documents sd
+        where ${sql.join(where, sql` and `)}
+        order by ts_rank(sd.tsv, to_tsquery('simple', ${prefixes})) + ${trgm}.word_similarity(${words.join(' ')}, sd.title) desc, sd.updated_at desc
+        limit ${limit} offset ${offset}`.execute(deps.db)
+    ).rows;
+  }
+
+  return async function search(query: SearchQuery): Promise<SearchResults> {
+    const words = queryWords(query.q);
+    const offset = offsetOf(query.cursor);
+    const where = await filters(query, words);
+    // One row more than asked tells whether there is a next page.
+    const rows = deps.dialect === 'postgres' ? await postgresRows(words, where, query.limit + 1, offset) : await sqliteRows(words, where, query.limit + 1, offset);
+    const more = rows.length > query.limit && offset + query.limit <= MAX_OFFSET;
+    return { items: rows.slice(0, query.limit).map((row) => hit(row, words)), nextCursor: more ? encodeCursor(String(offset + query.limit)) : null };
+  };
+}
+
+function hit(row: Row, words: string[]): SearchHit {
+  const doc = { docKey: row.doc_key, type: row.type as SearchDocument['type'] };
+  const { snippet, highlights } = snippetOf(row.body, words);
+  return {
+    type: doc.type,
+    key: keyOf(doc),
+    title: row.title,
+    titleHighlights: matchesOf(row.title, words),
+    snippet,
+    snippetHighlights: highlights,
+    team: row.team,
+    path: row.path,
+    updatedAt: row.updated_at,
+  };
+}
