@@ -14,7 +14,7 @@ import { experimentProblemTitle } from './experiment-problem';
 import { ExperimentDecisionForm } from './experiment-decision-form';
 import { ExperimentRunButtons } from './experiment-run-buttons';
 import { ExperimentStatusBadge } from './experiment-status-badge';
-import { ExperimentResultsSection } from './experiment-results';
+import { ExperimentResultsSection, ExperimentSrmBanner } from './experiment-results';
 import { experimentKeys, fetchExperiment, type Experiment } from './experiments-api';
 
 export function ExperimentPage() {
@@ -35,6 +35,7 @@ function ExperimentDetail({ experiment: e }: { experiment: Experiment }) {
       <Group gap="xs" mt={-8} role="group" aria-label="Status">
         <ExperimentStatusBadge experiment={e} size="md" />
       </Group>
+      <ExperimentSrmBanner experiment={e} />
       <ProblemAlert error={runError} title={experimentProblemTitle(runError)} />
       {e.status === 'decided' && e.decision && <DecidedLesson experiment={e} />}
       <section aria-label="Hypothesis">

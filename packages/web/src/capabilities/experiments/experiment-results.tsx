@@ -8,10 +8,19 @@ import { MetricResultsTable } from './metric-results-table';
 import { formatCount } from './result-format';
 import { SrmBanner } from './srm-banner';
 
-/** The results of a running or finished experiment, read from the rollups: the sample-ratio check
- *  first, then per metric a forest plot and the engine's numbers, then the results over time. */
+/** The results, refreshed every 30 s while the experiment runs (one request however many use it). */
+const useExperimentResults = (e: Experiment) =>
+  useQuery({ queryKey: experimentKeys.results(e.key), queryFn: () => fetchResults(e.key), refetchInterval: e.status === 'running' ? 30_000 : false, enabled: e.status !== 'draft' });
+
+/** The sample-ratio banner, for the top of the experiment's page, above everything else. */
+export function ExperimentSrmBanner({ experiment: e }: { experiment: Experiment }) {
+  const results = useExperimentResults(e);
+  return results.data ? <SrmBanner experiment={e} results={results.data} /> : null;
+}
+
+/** The results of a running or finished experiment, read from the rollups: per metric a forest plot and the engine's numbers, then the results over time. */
 export function ExperimentResultsSection({ experiment: e }: { experiment: Experiment }) {
-  const results = useQuery({ queryKey: experimentKeys.results(e.key), queryFn: () => fetchResults(e.key), refetchInterval: e.status === 'running' ? 30_000 : false });
+  const results = useExperimentResults(e);
   return (
     <Stack component="section" aria-label="Results" gap="md">
       <Title order={2} size="h4">
@@ -26,7 +35,6 @@ function ResultsBody({ experiment: e, results: r }: { experiment: Experiment; re
   const daily = useQuery({ queryKey: experimentKeys.daily(e.key), queryFn: () => fetchDailyResults(e.key) });
   return (
     <>
-      <SrmBanner experiment={e} results={r} />
       <Group gap="xs">
         <Text size="sm">
           {formatCount(r.users)} users exposed.
