@@ -409,3 +409,30 @@ export const prfaqRoundsList = z.object({ items: z.array(prfaqReviewRound) });
 export const prfaqDecisionsList = z.object({ items: z.array(prfaqDecision) });
 /** Mock-up images uploaded to a PR/FAQ (POST …/mockups with the image as the body). */
 export const prfaqMockupsList = z.object({ items: z.array(attachment) });
+
+/* ───────────── The decision window (DAYONE_DECISION_WINDOW, or the admin's setting) ───────────── */
+
+const DURATION_UNITS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400 };
+/** Seconds in a duration such as `72h`, `30m`, `5s`, `2d` or `1h30m` (at most 365 days); null when it is not one. */
+export function parseDurationSeconds(text: string): number | null {
+  const trimmed = text.trim().toLowerCase();
+  if (!/^(\d+[smhd])+$/.test(trimmed)) return null;
+  let seconds = 0;
+  for (const [, n, unit] of trimmed.matchAll(/(\d+)([smhd])/g)) seconds += Number(n) * DURATION_UNITS[unit];
+  return seconds > 0 && seconds <= 365 * 86_400 ? seconds : null;
+}
+export const decisionWindowText = z
+  .string()
+  .trim()
+  .max(20)
+  .refine((s) => parseDurationSeconds(s) !== null, 'must be a duration such as 72h, 30m or 5s (1 second to 365 days)');
+export const prfaqSettings = z.object({
+  /** The admin's setting; null when the environment (or the 72-hour default) applies. */
+  decisionWindow: z.string().nullable(),
+  /** The window new requests get now, and where it comes from. */
+  windowSeconds: z.number().int(),
+  source: z.enum(['setting', 'environment', 'default']),
+  /** The instance settings' version (ETag; PATCH takes it as If-Match). */
+  version: z.number().int(),
+});
+export const patchPrfaqSettingsBody = z.strictObject({ decisionWindow: decisionWindowText.nullable() });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, createTestApp, dialects, signUp, type Caller, type TestApp } from './harness';
+import { adminCaller, call, createTestApp, dialects, signUp, type Caller, type TestApp } from './harness';
 import { createPrfaq, parseDuration, decisionWindowFromEnv } from '../src/capabilities/prfaq/index';
 import { createAuditLog } from '../src/platform/audit/audit-log';
 
@@ -184,5 +184,25 @@ describe.each(dialects)('PR/FAQ decisions, the Institutional Yes, on %s', (diale
     expect(bold.body).toMatchObject({ expectedReturn: 310, expectedValue: 150, longShots: 1, noLongShots: false, advice: null });
     await call(t.app, ada, 'POST', `/api/v1/prfaqs/${c}/status`, { status: 'shelved' });
     expect((await call(t.app, cy, 'GET', '/api/v1/prfaqs/portfolio?team=ledger')).body.noLongShots).toBe(true);
+  });
+  it('lets an admin set the decision window (e.g. 5s for a trial); new requests get it', async () => {
+    const before = await call(t.app, cy, 'GET', '/api/v1/prfaqs/settings');
+    expect(before.body).toMatchObject({ decisionWindow: null, windowSeconds: 259_200, source: 'default' });
+    const etag = before.headers.etag as string;
+    expect((await call(t.app, cy, 'PATCH', '/api/v1/prfaqs/settings', { decisionWindow: '5s' }, { 'if-match': etag })).status).toBe(403);
+    const bad = await call(t.app, adminCaller, 'PATCH', '/api/v1/prfaqs/settings', { decisionWindow: '0s' }, { 'if-match': etag });
+    expect([bad.status, bad.body.errors[0].path]).toEqual([400, 'body.decisionWindow']);
+    const set = await call(t.app, adminCaller, 'PATCH', '/api/v1/prfaqs/settings', { decisionWindow: '5s' }, { 'if-match': etag });
+    expect(set.body).toMatchObject({ decisionWindow: '5s', windowSeconds: 5, source: 'setting' });
+    expect((await call(t.app, adminCaller, 'PATCH', '/api/v1/prfaqs/settings', { decisionWindow: '1m' }, { 'if-match': etag })).status).toBe(412);
+    const n = await document('Quick trial');
+    const asked = await request(n, { door: 'two_way' });
+    expect(asked.body.windowSeconds).toBe(5);
+    expect(Date.parse(asked.body.dueAt) - Date.parse(asked.body.requestedAt)).toBe(5000);
+    now = new Date(Date.parse(asked.body.dueAt) + 1);
+    expect(await scheduler().runOnce()).toBe(1);
+    expect((await call(t.app, cy, 'GET', `/api/v1/prfaqs/${n}`)).body.decision).toBe('yes');
+    const reset = await call(t.app, adminCaller, 'PATCH', '/api/v1/prfaqs/settings', { decisionWindow: null }, { 'if-match': set.headers.etag as string });
+    expect(reset.body).toMatchObject({ decisionWindow: null, windowSeconds: 259_200 });
   });
 });

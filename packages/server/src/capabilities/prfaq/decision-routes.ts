@@ -1,18 +1,20 @@
 import type { FastifyInstance } from 'fastify';
 import {
   prfaqCommitmentBody, prfaqDecideBody, prfaqDecision, prfaqDecisionParams, prfaqDecisionsList, prfaqDecisionsPage, prfaqDecisionsQuery, prfaqParams, prfaqPortfolio,
-  prfaqPortfolioQuery, prfaqRedirectBody, prfaqWrittenNoBody, requestPrfaqDecisionBody,
+  prfaqPortfolioQuery, prfaqRedirectBody, prfaqSettings, prfaqWrittenNoBody, patchPrfaqSettingsBody, requestPrfaqDecisionBody,
 } from '@dayone/contracts';
 import type { Db } from '../../platform/db/database';
-import { principalOf } from '../../platform/auth/principal';
+import { principalOf, requireAdmin } from '../../platform/auth/principal';
+import { expectedVersion, setVersionTag } from '../../platform/http/versioning';
 import { errorReplies, typed } from '../../platform/http/typed';
 import type { Decisions } from './decisions-service';
 import type { PrfaqService } from './prfaq-service';
 import { portfolio } from './bets-portfolio';
+import type { DecisionWindowSetting } from './decision-window';
 import { tags } from './prfaq-routes';
 
 /** Decisions (the Institutional Yes), the decisions log and the bold-bets portfolio. */
-export function decisionRoutes(app: FastifyInstance, db: Db, prfaqs: PrfaqService, decisions: Decisions) {
+export function decisionRoutes(app: FastifyInstance, db: Db, prfaqs: PrfaqService, decisions: Decisions, windowSetting: DecisionWindowSetting) {
   const r = typed(app);
   const one = { params: prfaqDecisionParams, response: { 200: prfaqDecision, ...errorReplies } };
   const base = '/api/v1/prfaqs/:number/decisions';
@@ -23,6 +25,16 @@ export function decisionRoutes(app: FastifyInstance, db: Db, prfaqs: PrfaqServic
   r.get('/api/v1/prfaqs/portfolio', { schema: { tags, summary: 'Bold bets in play: expected value of each and of the whole, and whether it holds a long shot (p ≤ 0.1, payoff ≥ 10×)', querystring: prfaqPortfolioQuery, response: { 200: prfaqPortfolio, ...errorReplies } } }, (req) =>
     db.transaction().execute((trx) => portfolio(trx, req.query)),
   );
+  r.get('/api/v1/prfaqs/settings', { schema: { tags, summary: 'The decision window new requests get, and where it comes from (setting, DAYONE_DECISION_WINDOW, or the 72-hour default)', response: { 200: prfaqSettings, ...errorReplies } } }, async (_req, reply) => {
+    const s = await windowSetting.get();
+    setVersionTag(reply, s.version);
+    return s;
+  });
+  r.patch('/api/v1/prfaqs/settings', { schema: { tags, summary: 'Set the decision window (admins; If-Match: the instance settings version); null returns to the environment or default', body: patchPrfaqSettingsBody, response: { 200: prfaqSettings, ...errorReplies } } }, async (req, reply) => {
+    const s = await windowSetting.update(requireAdmin(req), expectedVersion(req), req.body.decisionWindow);
+    setVersionTag(reply, s.version);
+    return s;
+  });
   r.post(base, { schema: { tags, summary: 'Ask for a decision: a two-way door (yes by default when the window closes) or a one-way door (a named decider); 409 names missing press-release parts', params: prfaqParams, body: requestPrfaqDecisionBody, response: { 201: prfaqDecision, ...errorReplies } } }, async (req, reply) =>
     reply.code(201).send(await decisions.request(principalOf(req), req.params.number, req.body)),
   );

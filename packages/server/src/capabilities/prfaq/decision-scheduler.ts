@@ -6,7 +6,7 @@ import type { Decisions } from './decisions-service';
  *  The state is the due time in the database, so a restart loses nothing; each request is claimed by a
  *  conditional update in the same transaction as its outcome, so with several instances on PostgreSQL
  *  every outcome is applied exactly once. */
-export function createDecisionScheduler(deps: { db: Db; decisions: Decisions; everyMs: number; log?: FastifyBaseLogger }) {
+export function createDecisionScheduler(deps: { db: Db; decisions: Decisions; everyMs: () => Promise<number>; log?: FastifyBaseLogger }) {
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
   /** One pass: returns how many outcomes this instance applied. */
@@ -24,10 +24,11 @@ export function createDecisionScheduler(deps: { db: Db; decisions: Decisions; ev
       const tick = () =>
         void runOnce()
           .catch((error) => deps.log?.error({ err: error }, 'decision windows failed'))
-          .finally(() => {
-            if (!stopped) timer = setTimeout(tick, deps.everyMs).unref();
+          .finally(async () => {
+            const every = await deps.everyMs().catch(() => 60_000);
+            if (!stopped) timer = setTimeout(tick, every).unref();
           });
-      timer = setTimeout(tick, Math.min(deps.everyMs, 1000)).unref();
+      timer = setTimeout(tick, 1000).unref();
     },
     stop() {
       stopped = true;
@@ -36,5 +37,6 @@ export function createDecisionScheduler(deps: { db: Db; decisions: Decisions; ev
   };
 }
 export type DecisionScheduler = ReturnType<typeof createDecisionScheduler>;
-/** How often to look: a fifth of the window, between one second and a minute. */
+/** How often to look (the window may change with the admin's setting, so it is asked each time): a
+ *  fifth of the window, between one second and a minute. */
 export const pollEveryMs = (windowSeconds: number) => Math.min(60_000, Math.max(1000, Math.round((windowSeconds * 1000) / 5)));

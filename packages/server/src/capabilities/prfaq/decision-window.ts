@@ -1,16 +1,11 @@
+import { parseDurationSeconds } from '@dayone/contracts';
 import type { Db } from '../../platform/db/database';
+import type { Principal } from '../../platform/auth/principal';
+import type { AuditLog } from '../../platform/audit/audit-log';
+import { AppError } from '../../platform/errors/app-error';
 
 export const DEFAULT_DECISION_WINDOW = '72h';
-const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400 };
-
-/** Seconds in a duration such as `72h`, `30m`, `5s`, `2d` or `1h30m`; null when it is not one (or zero). */
-export function parseDuration(text: string): number | null {
-  const trimmed = text.trim().toLowerCase();
-  if (!/^(\d+[smhd])+$/.test(trimmed)) return null;
-  let seconds = 0;
-  for (const [, n, unit] of trimmed.matchAll(/(\d+)([smhd])/g)) seconds += Number(n) * UNIT_SECONDS[unit];
-  return seconds > 0 && seconds <= 365 * 86_400 ? seconds : null;
-}
+export const parseDuration = parseDurationSeconds;
 
 /** The window from the environment (DAYONE_DECISION_WINDOW), refusing to start on a value it cannot read. */
 export function decisionWindowFromEnv(env: NodeJS.ProcessEnv = process.env): number {
@@ -26,3 +21,30 @@ export async function currentWindowSeconds(trx: Db, fallbackSeconds: number): Pr
   const row = await trx.selectFrom('instance_settings').select('decision_window').where('id', '=', 1).executeTakeFirst();
   return (row?.decision_window && parseDuration(row.decision_window)) || fallbackSeconds;
 }
+
+/** The admin's decision-window setting, kept with the instance settings (and their version). */
+export function createDecisionWindowSetting({ db, audit, fallbackSeconds, fromEnvironment }: { db: Db; audit: AuditLog; fallbackSeconds: number; fromEnvironment: boolean }) {
+  async function get(trx: Db = db) {
+    const row = await trx.selectFrom('instance_settings').select(['decision_window', 'version']).where('id', '=', 1).executeTakeFirstOrThrow();
+    const own = row.decision_window ? parseDuration(row.decision_window) : null;
+    return {
+      decisionWindow: row.decision_window ?? null,
+      windowSeconds: own ?? fallbackSeconds,
+      source: own ? ('setting' as const) : fromEnvironment ? ('environment' as const) : ('default' as const),
+      version: row.version,
+    };
+  }
+  return {
+    get: () => get(),
+    update: (actor: Principal, expected: number, decisionWindow: string | null) =>
+      db.transaction().execute(async (trx) => {
+        const before = await get(trx);
+        const r = await trx.updateTable('instance_settings').set({ decision_window: decisionWindow?.toLowerCase() ?? null, version: before.version + 1 }).where('id', '=', 1).where('version', '=', expected).executeTakeFirst();
+        if (Number(r.numUpdatedRows) === 0) throw new AppError('PRECONDITION_FAILED', `Settings are at version ${before.version}, not ${expected}; reload and retry.`);
+        const after = await get(trx);
+        await audit.record(trx, actor, { action: 'settings.decision_window_updated', entityType: 'settings', entityId: 'instance', before, after });
+        return after;
+      }),
+  };
+}
+export type DecisionWindowSetting = ReturnType<typeof createDecisionWindowSetting>;

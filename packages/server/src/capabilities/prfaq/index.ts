@@ -8,7 +8,7 @@ import { createReviewRounds } from './review-rounds';
 import { createDecisions } from './decisions-service';
 import { createPrfaqMockups } from './prfaq-mockups';
 import { createDecisionScheduler, pollEveryMs } from './decision-scheduler';
-import { decisionWindowFromEnv } from './decision-window';
+import { createDecisionWindowSetting, decisionWindowFromEnv } from './decision-window';
 import { prfaqRoutes } from './prfaq-routes';
 import { reviewRoutes } from './review-routes';
 import { decisionRoutes } from './decision-routes';
@@ -36,14 +36,15 @@ export function createPrfaq(deps: { db: Db; dialect: Dialect; audit: AuditLog; a
   const rounds = createReviewRounds({ db: deps.db, store, audit: deps.audit, clock, mustFind: service.mustFind });
   const decisions = createDecisions({ db: deps.db, store, audit: deps.audit, clock, windowSeconds, mustFind: service.mustFind });
   const mockups = deps.attachments ? createPrfaqMockups({ db: deps.db, attachments: deps.attachments, mustFind: service.mustFind }) : null;
-  const scheduler = createDecisionScheduler({ db: deps.db, decisions, everyMs: pollEveryMs(windowSeconds), log: deps.log });
+  const windowSetting = createDecisionWindowSetting({ db: deps.db, audit: deps.audit, fallbackSeconds: windowSeconds, fromEnvironment: deps.windowSeconds === undefined && !!process.env.DAYONE_DECISION_WINDOW?.trim() });
+  const scheduler = createDecisionScheduler({ db: deps.db, decisions, everyMs: async () => pollEveryMs((await windowSetting.get()).windowSeconds), log: deps.log });
   return {
     service,
     rounds,
     decisions,
     scheduler,
     routes(app: FastifyInstance) {
-      decisionRoutes(app, deps.db, service, decisions);
+      decisionRoutes(app, deps.db, service, decisions, windowSetting);
       prfaqRoutes(app, service);
       reviewRoutes(app, service, rounds, deps.db);
       if (mockups) mockupRoutes(app, mockups);
