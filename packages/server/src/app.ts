@@ -40,6 +40,8 @@ export type AppConfig = Pick<ServerConfig, 'logLevel' | 'bodyLimit' | 'secureCoo
   rateLimit?: number;
   /** The time, for token expiry; tests move it. Default the system clock. */
   clock?: () => Date;
+  /** On close, how long the outbox may keep sending what is due (a graceful shutdown); default not at all. */
+  shutdownGraceMs?: number;
 };
 
 /** Change notices between the parts of one instance, and between instances on PostgreSQL. */
@@ -105,7 +107,7 @@ export async function buildApp(config: AppConfig, database: DatabaseHandle): Pro
   const coe = createCoe({ db, dialect, audit, outbox, attachments });
   app.addHook('onClose', async () => {
     coe.reminders.stop();
-    await delivery.stop();
+    await delivery.stop({ flushMs: config.shutdownGraceMs });
   });
   const andon = await createAndon({ db, dialect, audit, bus, notify: andonNotifier(outbox), startCoe: coe.startFromPull, heartbeatMs: config.heartbeatMs });
   app.addHook('onClose', async () => {

@@ -21,6 +21,8 @@ export interface ServerConfig {
   secureCookies: boolean;
   /** API requests per minute per token, person or address; 0 turns the limit off. */
   rateLimit?: number;
+  /** On SIGTERM: how long in-flight requests, and then the outbox, may take to finish. */
+  shutdownGraceMs?: number;
   /** Largest uploaded file (COE supporting data, mock-ups), in bytes. */
   attachmentMaxBytes?: number;
 }
@@ -43,6 +45,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     bodyLimit: Number(env.DAYONE_BODY_LIMIT ?? 1024 * 1024),
     secureCookies: env.DAYONE_SECURE_COOKIES === 'true',
     rateLimit: rateLimitFrom(env),
+    shutdownGraceMs: env.DAYONE_SHUTDOWN_GRACE_MS ? positiveInteger('DAYONE_SHUTDOWN_GRACE_MS', env.DAYONE_SHUTDOWN_GRACE_MS) : undefined,
     attachmentMaxBytes: env.DAYONE_ATTACHMENT_MAX_BYTES ? positiveInteger('DAYONE_ATTACHMENT_MAX_BYTES', env.DAYONE_ATTACHMENT_MAX_BYTES) : undefined,
   };
 }

@@ -180,6 +180,22 @@ export function createDeliveryWorker(deps: { db: Db; outbox: Outbox; bus?: Event
     if (retryIn !== null) scheduleIn(retryIn);
   }
 
+  /** Claims and sends everything due until nothing is due or in flight, or the time is up. */
+  async function flush(ms: number) {
+    let timer: NodeJS.Timeout | undefined;
+    const timeUp = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
+    const drained = (async () => {
+      while (!stopped) {
+        wake();
+        await ticking?.catch(() => {});
+        if (inFlight.size === 0) return;
+        await Promise.allSettled(inFlight.values());
+      }
+    })();
+    await Promise.race([drained, timeUp]);
+    clearTimeout(timer);
+  }
+
   return {
     /** Starts polling; the first look happens at once, so a restart resumes undelivered notices. */
     start() {
@@ -190,9 +206,12 @@ export function createDeliveryWorker(deps: { db: Db; outbox: Outbox; bus?: Event
       wake();
     },
 
-    /** Stops polling, aborts requests in flight (releasing their claims) and waits for them; no timer is left. */
-    async stop() {
+    /** Stops polling, aborts requests in flight (releasing their claims) and waits for them; no timer is left.
+     *  With `flushMs` (a graceful shutdown) it first sends what is due and lets requests in flight finish,
+     *  for at most that long; what is left then stays in the outbox for the next start. */
+    async stop(options: { flushMs?: number } = {}) {
       if (stopped) return;
+      if (options.flushMs) await flush(options.flushMs);
       stopped = true;
       unsubscribe.splice(0).forEach((u) => u());
       clearTimeout(timer);
