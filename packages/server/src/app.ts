@@ -28,7 +28,7 @@ import { createDeliveryWorker, createOutbox, deliverySettingsFromEnv, resolveDel
 import { andonNotifier, createWebhooks } from './capabilities/webhooks/index';
 import { attachmentRoutes, createAttachments } from './platform/attachments/index';
 
-export type AppConfig = Pick<ServerConfig, 'logLevel' | 'bodyLimit' | 'secureCookies' | 'webDist' | 'adminToken' | 'attachmentMaxBytes'> & { heartbeatMs?: number; busRetryMs?: number } & {
+export type AppConfig = Pick<ServerConfig, 'logLevel' | 'bodyLimit' | 'secureCookies' | 'webDist' | 'adminToken' | 'attachmentMaxBytes' | 'oidc' | 'localPasswords'> & { heartbeatMs?: number; busRetryMs?: number } & {
   /** Outbox delivery (webhooks): polling, retries, timeouts; DAYONE_WEBHOOK_* in the environment otherwise. */
   delivery?: Partial<DeliverySettings>;
   /** The web app's public address, for links in Slack messages (DAYONE_PUBLIC_URL). */
@@ -93,13 +93,24 @@ export async function buildApp(config: AppConfig, database: DatabaseHandle): Pro
   healthRoutes(app, db);
   auditRoutes(app, db);
 
+  const publicUrl = config.publicUrl ?? (process.env.DAYONE_PUBLIC_URL || undefined);
   // Before anything writes: the index follows every audit entry from here on.
   const search = createSearch({ db, dialect, audit });
-  const identity = createIdentity({ db, audit, credentials, clock: config.clock, secureCookies: config.secureCookies });
+  const identity = createIdentity({
+    db,
+    audit,
+    credentials,
+    clock: config.clock,
+    secureCookies: config.secureCookies,
+    oidc: config.oidc,
+    localPasswords: config.localPasswords,
+    publicUrl,
+    teamsChanged: () => teams.cache.changed(),
+  });
   identity.routes(app);
   // Notices leave through the transactional outbox; webhooks are its first subscriber.
   const outbox = createOutbox({ bus });
-  const webhooks = createWebhooks({ db, audit, outbox, publicUrl: config.publicUrl ?? (process.env.DAYONE_PUBLIC_URL || undefined) });
+  const webhooks = createWebhooks({ db, audit, outbox, publicUrl });
   const delivery = createDeliveryWorker({ db, outbox, bus, settings: resolveDeliverySettings(deliverySettingsFromEnv(process.env), config.delivery), log: app.log });
   // Uploaded files live in the database; capabilities own them and check who may add one.
   const attachments = createAttachments({ audit, maxBytes: config.attachmentMaxBytes });

@@ -1,5 +1,6 @@
 import { resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { localPasswordsFromEnv, oidcConfigFromEnv, type OidcConfig } from './capabilities/identity/oidc-config';
 
 export interface ServerConfig {
   port: number;
@@ -23,6 +24,10 @@ export interface ServerConfig {
   rateLimit?: number;
   /** On SIGTERM: how long in-flight requests, and then the outbox, may take to finish. */
   shutdownGraceMs?: number;
+  /** Company sign-in (OpenID Connect), on when DAYONE_OIDC_ISSUER is set. */
+  oidc?: OidcConfig;
+  /** Email-and-password accounts; DAYONE_LOCAL_PASSWORDS=off leaves company sign-in only. Default on. */
+  localPasswords?: boolean;
   /** Largest uploaded file (COE supporting data, mock-ups), in bytes. */
   attachmentMaxBytes?: number;
 }
@@ -33,6 +38,7 @@ export const defaultWebDist = resolve(here, '../../web/dist');
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const port = Number(env.PORT ?? 4000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+  const oidc = oidcConfigFromEnv(env);
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
@@ -46,6 +52,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     secureCookies: env.DAYONE_SECURE_COOKIES === 'true',
     rateLimit: rateLimitFrom(env),
     shutdownGraceMs: env.DAYONE_SHUTDOWN_GRACE_MS ? positiveInteger('DAYONE_SHUTDOWN_GRACE_MS', env.DAYONE_SHUTDOWN_GRACE_MS) : undefined,
+    oidc,
+    localPasswords: localPasswordsFromEnv(env, oidc),
     attachmentMaxBytes: env.DAYONE_ATTACHMENT_MAX_BYTES ? positiveInteger('DAYONE_ATTACHMENT_MAX_BYTES', env.DAYONE_ATTACHMENT_MAX_BYTES) : undefined,
   };
 }

@@ -11,7 +11,7 @@ describe.each(dialects)('accounts and sessions on %s', (dialect) => {
 
   it('offers setup first; the first account becomes admin and setup closes', async () => {
     const before = await call(t.app, null, 'GET', '/api/v1/auth/setup');
-    expect(before.body).toEqual({ needsSetup: true, signupMode: 'open', localPasswords: true });
+    expect(before.body).toEqual({ needsSetup: true, signupMode: 'open', localPasswords: true, companySignIn: null });
     const early = await call(t.app, null, 'POST', '/api/v1/auth/signup', { email: 'x@example.com', password: 'long enough pw', name: 'x', displayName: 'X' });
     expect(early.status).toBe(403);
     admin = await signUp(t.app, 'root');

@@ -6,29 +6,29 @@ import { errorReplies, noContent, typed } from '../../platform/http/typed';
 import type { AuthService, SignedIn } from './auth-service';
 import type { PeopleStore } from './people-store';
 import type { SettingsService } from './settings-service';
+import { setSessionCookie } from './session-cookie';
+import { OIDC_START_PATH } from './oidc-routes';
 
 const tags = ['auth'];
 
-export function authRoutes(app: FastifyInstance, deps: { auth: AuthService; people: PeopleStore; settings: SettingsService; secureCookies: boolean }) {
+export function authRoutes(
+  app: FastifyInstance,
+  deps: { auth: AuthService; people: PeopleStore; settings: SettingsService; secureCookies: boolean; localPasswords: boolean; companySignIn?: string },
+) {
   const { auth, people, settings } = deps;
   const r = typed(app);
   const pub = { public: true };
 
   const startSession = (reply: FastifyReply, s: SignedIn) => {
-    reply.setCookie(SESSION_COOKIE, s.secret, {
-      path: '/',
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: deps.secureCookies,
-      expires: new Date(s.expiresAt),
-    });
+    setSessionCookie(reply, s, deps.secureCookies);
     return { person: s.person, csrfToken: s.csrfToken };
   };
 
   r.get('/api/v1/auth/setup', { config: pub, schema: { tags, summary: 'Whether the first account is still to be created, and how people sign up', response: { 200: setupStatus, ...errorReplies } } }, async () => ({
     needsSetup: await auth.needsSetup(),
     signupMode: (await settings.get()).signupMode,
-    localPasswords: true,
+    localPasswords: deps.localPasswords,
+    companySignIn: deps.companySignIn ? { name: deps.companySignIn, startUrl: OIDC_START_PATH } : null,
   }));
 
   r.post('/api/v1/auth/setup', { config: pub, schema: { tags, summary: 'Create the first account (an admin)', body: setupBody, response: { 201: session, ...errorReplies } } }, async (req, reply) =>

@@ -31,10 +31,19 @@ interface Deps {
   audit: AuditLog;
   throttle: SignInThrottle;
   settings: SettingsService;
+  /** Off: setup, sign-up and sign-in with a password are refused (DAYONE_LOCAL_PASSWORDS=off). */
+  localPasswords: boolean;
+  /** The company sign-in's name, to point people to it when passwords are off. */
+  companySignIn?: string;
 }
 
 /** Accounts with email and password: the first account (an admin), sign-up, sign-in and sign-out. */
-export function createAuthService({ db, people, credentials, audit, throttle, settings }: Deps) {
+export function createAuthService({ db, people, credentials, audit, throttle, settings, localPasswords, companySignIn }: Deps) {
+  function requirePasswords(): void {
+    if (localPasswords) return;
+    throw new AppError('LOCAL_PASSWORDS_OFF', `Passwords are turned off on this instance; sign in with ${companySignIn ?? 'the company identity provider'} instead.`);
+  }
+
   async function createAccount(trx: Db, account: NewAccount, role: PersonRow['role']): Promise<PersonRow> {
     if (await people.byName(account.name, trx)) throw new AppError('PERSON_NAME_TAKEN', `The name "${account.name}" is taken; pick another.`);
     if (await people.byEmail(account.email, trx)) throw new AppError('PERSON_EMAIL_TAKEN', `${account.email} already has an account; sign in instead.`);
@@ -70,6 +79,7 @@ export function createAuthService({ db, people, credentials, audit, throttle, se
     },
 
     setup(account: NewAccount): Promise<SignedIn> {
+      requirePasswords();
       return inTransaction(async (trx) => {
         if ((await people.countHumans(trx)) > 0) throw new AppError('SETUP_ALREADY_DONE', 'The first account exists; sign in or sign up instead.');
         return signedIn(trx, await createAccount(trx, account, 'admin'));
@@ -77,6 +87,7 @@ export function createAuthService({ db, people, credentials, audit, throttle, se
     },
 
     signUp(account: NewAccount & { inviteCode?: string }): Promise<SignedIn> {
+      requirePasswords();
       return inTransaction(async (trx) => {
         if ((await people.countHumans(trx)) === 0) throw new AppError('FORBIDDEN', 'Create the first account through setup.');
         const mode = (await settings.get(trx)).signupMode;
@@ -86,6 +97,7 @@ export function createAuthService({ db, people, credentials, audit, throttle, se
     },
 
     async signIn(email: string, password: string, ip: string): Promise<SignedIn> {
+      requirePasswords();
       throttle.check(email, ip);
       const row = await people.byEmail(email);
       const ok = row?.password_hash ? await verifyPassword(password, row.password_hash) : (await verifyPassword(password, await decoyHash), false);

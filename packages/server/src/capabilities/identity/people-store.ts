@@ -36,6 +36,7 @@ export function createPeopleStore(db: Db) {
   });
 
   return {
+    byId: (id: string, trx: Db = db) => trx.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst(),
     byName: (name: string, trx: Db = db) => trx.selectFrom('people').selectAll().where(lowerEq('name', name)).executeTakeFirst(),
     byEmail: (email: string, trx: Db = db) => trx.selectFrom('people').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst(),
     countHumans: async (trx: Db = db) =>

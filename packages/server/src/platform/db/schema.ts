@@ -35,6 +35,28 @@ export interface ApiTokensTable {
   scopes: string;
 }
 
+/** Company sign-in: the person an identity provider's subject is. */
+export interface ExternalIdentitiesTable {
+  issuer: string;
+  subject: string;
+  person_id: string;
+  email: string | null;
+  created_at: string;
+  last_sign_in_at: string;
+}
+
+/** A company sign-in in progress; taken (deleted) by the callback that finishes it. */
+export interface OidcFlowsTable {
+  id_hash: string;
+  state: string;
+  nonce: string;
+  code_verifier: string;
+  redirect_uri: string;
+  return_to: string;
+  created_at: string;
+  expires_at: string;
+}
+
 export interface TeamsTable {
   id: string;
   name: string;
@@ -532,6 +554,8 @@ export interface Database {
   people: PeopleTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
+  external_identities: ExternalIdentitiesTable;
+  oidc_flows: OidcFlowsTable;
   teams: TeamsTable;
   team_members: TeamMembersTable;
   audit_events: AuditEventsTable;

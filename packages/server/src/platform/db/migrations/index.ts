@@ -10,6 +10,7 @@ import * as tokenScopes from './20261126-0008-token-scopes';
 import * as coeSupportingData from './20261126-0009-coe-supporting-data';
 import * as notifications from './20261126-0010-notifications';
 import * as experimentCovariates from './20261126-0011-experiment-covariates';
+import * as externalIdentities from './20261126-0012-external-identities';
 import * as search from './20261126-0013-search';
 
 /** Every migration, in order. Names are timestamped; migrations are forward-only (no down). */
@@ -25,5 +26,6 @@ export const migrations: Record<string, Migration> = {
   '20261126-0009-coe-supporting-data': coeSupportingData,
   '20261126-0010-notifications': notifications,
   '20261126-0011-experiment-covariates': experimentCovariates,
+  '20261126-0012-external-identities': externalIdentities,
   '20261126-0013-search': search,
 };
