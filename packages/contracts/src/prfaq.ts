@@ -207,30 +207,22 @@ export const prfaqCommentAnchor = z.strictObject({
 });
 export type PrfaqCommentAnchor = z.infer<typeof prfaqCommentAnchor>;
 
-export interface PrfaqCommentShape {
-  id: string;
-  author: string;
-  at: string;
-  body: string;
-  anchor: PrfaqCommentAnchor | null;
-  resolved: boolean;
-  resolvedBy: string | null;
-  resolvedAt: string | null;
-  replies: PrfaqCommentShape[];
-}
-export const prfaqComment: z.ZodType<PrfaqCommentShape> = z.lazy(() =>
-  z.object({
-    id: z.string(),
-    author: z.string(),
-    at: isoDateTime,
-    body: z.string(),
-    anchor: prfaqCommentAnchor.nullable(),
-    resolved: z.boolean(),
-    resolvedBy: z.string().nullable(),
-    resolvedAt: isoDateTime.nullable(),
-    replies: z.array(prfaqComment),
-  }),
-);
+/** One comment. A reply names its parent (a thread's first comment or another reply). */
+export const prfaqComment = z.object({
+  id: z.string(),
+  parentId: z.string().nullable(),
+  author: z.string(),
+  at: isoDateTime,
+  body: z.string(),
+  anchor: prfaqCommentAnchor.nullable(),
+  resolved: z.boolean(),
+  resolvedBy: z.string().nullable(),
+  resolvedAt: isoDateTime.nullable(),
+});
+export type PrfaqComment = z.infer<typeof prfaqComment>;
+/** A thread: its first comment (which may point at a passage) and every reply under it, in order. */
+export const prfaqThread = prfaqComment.extend({ replies: z.array(prfaqComment) });
+export type PrfaqThread = z.infer<typeof prfaqThread>;
 
 export const prfaqReviewRound = z.object({
   number: z.number().int(),
@@ -247,7 +239,7 @@ export const prfaqReviewRound = z.object({
 });
 export type PrfaqReviewRound = z.infer<typeof prfaqReviewRound>;
 /** The meeting view: the frozen document, the reading timer's minutes, and the threads. */
-export const prfaqReviewMeeting = prfaqReviewRound.extend({ document: prfaqVersion, comments: z.array(prfaqComment) });
+export const prfaqReviewMeeting = prfaqReviewRound.extend({ document: prfaqVersion, comments: z.array(prfaqThread) });
 
 export const startReviewRoundBody = z.strictObject({ reviewers: z.array(entityName).max(100).default([]) });
 export const inviteReviewersBody = z.strictObject({ reviewers: z.array(entityName).min(1).max(100) });

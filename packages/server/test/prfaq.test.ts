@@ -135,7 +135,7 @@ describe.each(dialects)('PR/FAQ documents and review rounds on %s', (dialect) =>
     const start = PRESS_RELEASE.problem.indexOf(quote);
     const thread = await call(t.app, reader, 'POST', url, { body: 'Where does nine come from?', anchor: { section: 'pressRelease', field: 'problem', start, end: start + quote.length, quote } });
     expect(thread.status).toBe(201);
-    expect(thread.body).toMatchObject({ author: 'cy', anchor: { section: 'pressRelease', field: 'problem', quote }, resolved: false, replies: [] });
+    expect(thread.body).toMatchObject({ author: 'cy', parentId: null, anchor: { section: 'pressRelease', field: 'problem', quote }, resolved: false });
     const wrong = await call(t.app, reader, 'POST', url, { body: 'x', anchor: { section: 'pressRelease', field: 'problem', start: 0, end: 4, quote: 'Nope' } });
     expect([wrong.status, wrong.body.errors[0].path]).toEqual([400, 'anchor.quote']);
     const past = await call(t.app, reader, 'POST', url, { body: 'x', anchor: { section: 'pressRelease', field: 'problem', start: 0, end: 5000, quote: 'x' } });
@@ -144,16 +144,18 @@ describe.each(dialects)('PR/FAQ documents and review rounds on %s', (dialect) =>
     expect(notText.body.errors[0].path).toBe('anchor.field'); // version 5 had no external FAQ yet
     const reply = await call(t.app, author, 'POST', url, { body: 'From our survey of 120 controllers.', parentId: thread.body.id });
     expect(reply.status).toBe(201);
+    const nested = await call(t.app, reader, 'POST', url, { body: 'Which survey?', parentId: reply.body.id });
+    expect(nested.body.parentId).toBe(reply.body.id);
     expect((await call(t.app, author, 'POST', url, { body: 'x', parentId: 'nope' })).body.code).toBe('PRFAQ_COMMENT_NOT_FOUND');
     const resolveUrl = `/api/v1/prfaqs/${n}/rounds/1/comments/${thread.body.id}/resolve`;
     expect((await call(t.app, mate, 'POST', `/api/v1/prfaqs/${n}/rounds/1/comments/${reply.body.id}/resolve`, {})).status).toBe(200);
     const resolved = await call(t.app, author, 'POST', resolveUrl, { resolved: true });
-    expect(resolved.body).toMatchObject({ resolved: true, resolvedBy: 'ada', replies: [{ body: 'From our survey of 120 controllers.' }] });
+    expect(resolved.body).toMatchObject({ resolved: true, resolvedBy: 'ada', replies: [{ body: 'From our survey of 120 controllers.', resolved: true }, { body: 'Which survey?', parentId: reply.body.id }] });
     const meeting = await call(t.app, reader, 'GET', `/api/v1/prfaqs/${n}/rounds/1`);
     expect(meeting.body.document.number).toBe(5);
     expect(meeting.body.document.sections.find((s: { name: string }) => s.name === 'externalFaq').content).toEqual([]);
     expect(meeting.body.comments).toHaveLength(1);
-    expect(meeting.body.comments[0].replies[0].author).toBe('ada');
+    expect(meeting.body.comments[0].replies.map((c: { author: string }) => c.author)).toEqual(['ada', 'cy']);
     expect(meeting.body.readingMinutes).toBe(round.body.readingMinutes);
     // The next round reads the revision and closes the first; a round on an unchanged version is refused.
     const second = await call(t.app, author, 'POST', `/api/v1/prfaqs/${n}/rounds`, { reviewers: ['ben'] });
@@ -206,5 +208,15 @@ describe.each(dialects)('PR/FAQ documents and review rounds on %s', (dialect) =>
     ]);
     const audit = await t.database.db.selectFrom('audit_events').select('action').where('action', 'like', 'prfaq.%').execute();
     expect(new Set(audit.map((a) => a.action))).toEqual(new Set(['prfaq.created', 'prfaq.section_saved', 'prfaq.updated', 'prfaq.round_started', 'prfaq.commented', 'prfaq.comment_resolved', 'prfaq.status_changed']));
+  });
+  it('lists every PR/FAQ route in the OpenAPI document', async () => {
+    const doc = await call(t.app, null, 'GET', '/api/openapi.json');
+    expect(doc.status).toBe(200);
+    const paths = Object.keys(doc.body.paths).filter((p) => p.startsWith('/api/v1/prfaqs'));
+    expect(paths).toEqual(expect.arrayContaining([
+      '/api/v1/prfaqs', '/api/v1/prfaqs/{number}', '/api/v1/prfaqs/{number}/sections/{section}', '/api/v1/prfaqs/{number}/versions/{version}',
+      '/api/v1/prfaqs/{number}/compare', '/api/v1/prfaqs/{number}/rounds/{round}/comments', '/api/v1/prfaqs/{number}/decisions/{id}/no',
+      '/api/v1/prfaqs/decisions', '/api/v1/prfaqs/portfolio', '/api/v1/prfaqs/settings', '/api/v1/prfaqs/{number}/mockups',
+    ]));
   });
 });

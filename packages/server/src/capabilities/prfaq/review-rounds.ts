@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { PrfaqCommentAnchor, PrfaqCommentShape, PrfaqReviewRound } from '@dayone/contracts';
+import type { PrfaqComment, PrfaqCommentAnchor, PrfaqReviewRound, PrfaqThread } from '@dayone/contracts';
 import type { Db } from '../../platform/db/database';
 import type { AuditLog } from '../../platform/audit/audit-log';
 import type { Principal } from '../../platform/auth/principal';
@@ -12,18 +12,30 @@ import { assertCanEdit, canEdit } from './prfaq-policy';
 
 type RoundRow = PrfaqRoundsTable;
 
-/** Comments as threads: top-level comments in order, each with its replies nested under it. */
-export function threads(rows: PrfaqCommentsTable[]): PrfaqCommentShape[] {
-  const byId = new Map<string, PrfaqCommentShape>();
-  for (const c of rows) {
-    const anchor: PrfaqCommentAnchor | null = c.section
-      ? { section: c.section as PrfaqCommentAnchor['section'], field: c.field!, start: c.start_offset!, end: c.end_offset!, quote: c.quote! }
-      : null;
-    byId.set(c.id, { id: c.id, author: c.author, at: c.at, body: c.body, anchor, resolved: !!c.resolved_at, resolvedBy: c.resolved_by, resolvedAt: c.resolved_at, replies: [] });
-  }
-  const roots: PrfaqCommentShape[] = [];
-  for (const c of rows) (c.parent_id && byId.has(c.parent_id) ? byId.get(c.parent_id)!.replies : roots).push(byId.get(c.id)!);
-  return roots;
+export function presentComment(c: PrfaqCommentsTable): PrfaqComment {
+  const anchor: PrfaqCommentAnchor | null = c.section
+    ? { section: c.section as PrfaqCommentAnchor['section'], field: c.field!, start: c.start_offset!, end: c.end_offset!, quote: c.quote! }
+    : null;
+  return { id: c.id, parentId: c.parent_id, author: c.author, at: c.at, body: c.body, anchor, resolved: !!c.resolved_at, resolvedBy: c.resolved_by, resolvedAt: c.resolved_at };
+}
+
+/** Comments as threads, in order: each first comment with every reply under it (replies to replies
+ *  included, each naming its parent). */
+export function threads(rows: PrfaqCommentsTable[]): PrfaqThread[] {
+  const parentOf = new Map(rows.map((c) => [c.id, c.parent_id]));
+  const rootOf = (id: string): string => {
+    const seen = new Set<string>();
+    let current = id;
+    while (parentOf.get(current) && !seen.has(current)) {
+      seen.add(current);
+      current = parentOf.get(current)!;
+    }
+    return current;
+  };
+  const roots = new Map<string, PrfaqThread>();
+  for (const c of rows) if (!c.parent_id) roots.set(c.id, { ...presentComment(c), replies: [] });
+  for (const c of rows) if (c.parent_id) roots.get(rootOf(c.id))?.replies.push(presentComment(c));
+  return [...roots.values()];
 }
 
 /** Review rounds: the author freezes a version for review, invites reviewers, and everyone comments on
@@ -161,12 +173,13 @@ export function createReviewRounds({ db, store, audit, clock, mustFind }: { db: 
           section: a?.section ?? null, field: a?.field ?? null, start_offset: a?.start ?? null, end_offset: a?.end ?? null, quote: a?.quote ?? null, resolved_by: null, resolved_at: null,
         };
         await trx.insertInto('prfaq_comments').values(row).execute();
-        const [comment] = threads([row]);
+        const comment = presentComment(row);
         await audit.record(trx, actor, { action: 'prfaq.commented', entityType: 'prfaq', entityId: prfaq.id, after: { round: r, ...comment } });
         return comment;
       }),
 
-    /** The comment's author, the document's author or its team resolve (or reopen) a thread. */
+    /** The comment's author, the document's author or its team resolve (or reopen) a comment; the answer
+   *  is the thread it belongs to. */
     resolve: (actor: Principal, n: number, r: number, id: string, resolved: boolean) =>
       inRound(n, r, async (trx, prfaq, round) => {
         const row = await trx.selectFrom('prfaq_comments').selectAll().where('id', '=', id).where('round_id', '=', round.id).executeTakeFirst();
@@ -177,8 +190,7 @@ export function createReviewRounds({ db, store, audit, clock, mustFind }: { db: 
         const set = resolved ? { resolved_by: actor.name, resolved_at: now() } : { resolved_by: null, resolved_at: null };
         await trx.updateTable('prfaq_comments').set(set).where('id', '=', id).execute();
         const all = await trx.selectFrom('prfaq_comments').selectAll().where('round_id', '=', round.id).orderBy('at').orderBy('id').execute();
-        const find = (list: PrfaqCommentShape[]): PrfaqCommentShape | undefined => list.map((c) => (c.id === id ? c : find(c.replies))).find(Boolean);
-        const result = find(threads(all))!;
+        const result = threads(all).find((t) => t.id === id || t.replies.some((c) => c.id === id))!;
         await audit.record(trx, actor, { action: resolved ? 'prfaq.comment_resolved' : 'prfaq.comment_reopened', entityType: 'prfaq', entityId: prfaq.id, after: { round: r, id } });
         return result;
       }),

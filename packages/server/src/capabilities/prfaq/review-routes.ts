@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import {
   inviteReviewersBody, prfaqComment, prfaqCommentBody, prfaqCommentParams, prfaqParams, prfaqReviewMeeting, prfaqReviewRound, prfaqRoundParams, prfaqRoundsList,
-  resolvePrfaqCommentBody, startReviewRoundBody,
+  prfaqThread, resolvePrfaqCommentBody, startReviewRoundBody,
 } from '@dayone/contracts';
 import { principalOf } from '../../platform/auth/principal';
 import { errorReplies, typed } from '../../platform/http/typed';
@@ -30,7 +30,7 @@ export function reviewRoutes(app: FastifyInstance, prfaqs: PrfaqService, rounds:
   r.post(`${base}/:round/comments`, { schema: { tags, summary: 'Comment (anyone): a thread on a passage, or a reply (parentId)', params: prfaqRoundParams, body: prfaqCommentBody, response: { 201: prfaqComment, ...errorReplies } } }, async (req, reply) =>
     reply.code(201).send(await rounds.comment(principalOf(req), req.params.number, req.params.round, req.body)),
   );
-  r.post(`${base}/:round/comments/:id/resolve`, { schema: { tags, summary: 'Resolve (or, with resolved=false, reopen) a comment: its author, the author of the PR/FAQ or the owning team', params: prfaqCommentParams, body: resolvePrfaqCommentBody, response: { 200: prfaqComment, ...errorReplies } } }, (req) =>
+  r.post(`${base}/:round/comments/:id/resolve`, { schema: { tags, summary: 'Resolve (or, with resolved=false, reopen) a comment: its author, the author of the PR/FAQ or the owning team; answers its thread', params: prfaqCommentParams, body: resolvePrfaqCommentBody, response: { 200: prfaqThread, ...errorReplies } } }, (req) =>
     rounds.resolve(principalOf(req), req.params.number, req.params.round, req.params.id, req.body?.resolved ?? true),
   );
 }
