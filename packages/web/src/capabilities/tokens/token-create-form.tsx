@@ -1,29 +1,35 @@
-import { Button, Group, Paper, Stack, TextInput, Title } from '@mantine/core';
+import { Button, Group, Paper, Select, Stack, TextInput, Title } from '@mantine/core';
+import { defaultTokenScopes, type TokenScope } from '@dayone/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { fieldError } from '../../ui/field-error';
 import { ProblemAlert } from '../../ui/problem-alert';
+import { useSession } from '../auth/use-session';
+import { expiresAtFor, expiryChoices, type ExpiryChoice } from './token-expiry';
+import { TokenScopesField } from './token-scopes-field';
 import { createToken, tokenKeys, type CreatedToken } from './tokens-api';
 
-/** Name and optional expiry date of a new token; hands the created token (with its secret) to the page. */
+/** Name, scopes and expiry of a new token; hands the created token (with its secret) to the page. */
 export function TokenCreateForm({ onCreated }: { onCreated: (token: CreatedToken) => void }) {
+  const { person } = useSession();
   const [name, setName] = useState('');
-  const [expires, setExpires] = useState('');
+  const [scopes, setScopes] = useState<TokenScope[]>(defaultTokenScopes);
+  const [expiry, setExpiry] = useState<ExpiryChoice>('90');
+  const [date, setDate] = useState('');
   const queryClient = useQueryClient();
   const mutation = useMutation({
     mutationFn: createToken,
     onSuccess: (token) => {
       setName('');
-      setExpires('');
+      setScopes(defaultTokenScopes);
+      setDate('');
       void queryClient.invalidateQueries({ queryKey: tokenKeys.all });
       onCreated(token);
     },
   });
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
-    // A date means "valid until the end of that day" in the user's time zone.
-    const expiresAt = expires ? new Date(`${expires}T23:59:59`).toISOString() : undefined;
-    mutation.mutate({ name: name.trim(), expiresAt });
+    mutation.mutate({ name: name.trim(), scopes, expiresAt: expiresAtFor(expiry, date) });
   };
   return (
     <Paper withBorder p="md">
@@ -32,7 +38,7 @@ export function TokenCreateForm({ onCreated }: { onCreated: (token: CreatedToken
           <Title order={2} size="h4">
             Create a token
           </Title>
-          <ProblemAlert error={mutation.error} fields={['name', 'expiresAt']} />
+          <ProblemAlert error={mutation.error} fields={['name', 'expiresAt', 'scopes']} />
           <Group align="flex-start">
             <TextInput
               label="Token name"
@@ -43,18 +49,31 @@ export function TokenCreateForm({ onCreated }: { onCreated: (token: CreatedToken
               error={fieldError(mutation.error, 'name')}
               w={280}
             />
-            <TextInput
-              label="Expires on"
-              description="Optional; leave empty for no expiry"
-              type="date"
-              value={expires}
-              onChange={(e) => setExpires(e.currentTarget.value)}
-              error={fieldError(mutation.error, 'expiresAt')}
-              w={200}
+            <Select
+              label="Expires"
+              description="Short-lived tokens leak less"
+              data={[...expiryChoices]}
+              value={expiry}
+              onChange={(v) => v && setExpiry(v as ExpiryChoice)}
+              allowDeselect={false}
+              w={180}
             />
+            {expiry === 'date' && (
+              <TextInput
+                label="Expires on"
+                description="Valid until the end of that day"
+                type="date"
+                required
+                value={date}
+                onChange={(e) => setDate(e.currentTarget.value)}
+                error={fieldError(mutation.error, 'expiresAt')}
+                w={200}
+              />
+            )}
           </Group>
+          <TokenScopesField value={scopes} onChange={setScopes} isAdmin={person.role === 'admin'} error={fieldError(mutation.error, 'scopes')} />
           <div>
-            <Button type="submit" loading={mutation.isPending}>
+            <Button type="submit" loading={mutation.isPending} disabled={scopes.length === 0}>
               Create token
             </Button>
           </div>

@@ -1,8 +1,8 @@
-import type { ApiToken } from '@dayone/contracts';
+import type { ApiToken, TokenScope } from '@dayone/contracts';
 import { api } from '../../api/api-client';
 
 export type CreatedToken = ApiToken & { token: string };
-export type NewToken = { name: string; expiresAt?: string };
+export type NewToken = { name: string; expiresAt?: string; scopes: TokenScope[] };
 
 export const tokenKeys = { all: ['tokens'] as const };
 

@@ -1,5 +1,5 @@
 import type { ApiToken } from '@dayone/contracts';
-import { Badge, Code, Stack, Table, Text } from '@mantine/core';
+import { Badge, Code, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ConfirmButton } from '../../ui/confirm-button';
@@ -8,6 +8,7 @@ import { PageHeader } from '../../ui/page-header';
 import { ProblemAlert } from '../../ui/problem-alert';
 import { QueryState } from '../../ui/query-state';
 import { TokenCreateForm } from './token-create-form';
+import { scopeDescriptions } from './token-scopes-field';
 import { TokenSecret } from './token-secret';
 import { fetchTokens, revokeToken, tokenKeys, type CreatedToken } from './tokens-api';
 
@@ -36,6 +37,7 @@ export function TokensPage() {
                   <Table.Tr>
                     <Table.Th>Name</Table.Th>
                     <Table.Th>Starts with</Table.Th>
+                    <Table.Th>Scopes</Table.Th>
                     <Table.Th>Created</Table.Th>
                     <Table.Th>Expires</Table.Th>
                     <Table.Th>Last used</Table.Th>
@@ -64,6 +66,17 @@ function TokenRow({ token, onRevoke }: { token: ApiToken; onRevoke: () => Promis
       <Table.Td>{token.name}</Table.Td>
       <Table.Td>
         <Code>{token.prefix}…</Code>
+      </Table.Td>
+      <Table.Td>
+        <Group gap={4}>
+          {token.scopes.map((scope) => (
+            <Tooltip key={scope} label={scopeDescriptions[scope]}>
+              <Badge variant="light" color={scope === 'admin' ? 'red' : 'blue'} tt="none">
+                {scope}
+              </Badge>
+            </Tooltip>
+          ))}
+        </Group>
       </Table.Td>
       <Table.Td>{formatDateTime(token.createdAt)}</Table.Td>
       <Table.Td>{token.expiresAt ? formatDateTime(token.expiresAt) : 'Never'}</Table.Td>
