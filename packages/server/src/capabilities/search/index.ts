@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import type { SearchQuery } from '@dayone/contracts';
 import type { AuditLog, AuditRecord } from '../../platform/audit/audit-log';
 import type { Db, Dialect } from '../../platform/db/database';
-import { trigramSchema } from '../../platform/db/migrations/20261126-0013-search';
 import { docKey } from './search-document';
 import { createSearchIndex } from './search-index';
 import { createSearchQuery } from './search-query';
@@ -14,8 +13,7 @@ import { allSourceIds, sources } from './search-sources';
  *  PostgreSQL full-text and trigram matching. */
 export function createSearch(deps: { db: Db; dialect: Dialect; audit: AuditLog }) {
   const index = createSearchIndex(deps.dialect);
-  let trgm: Promise<string> | undefined;
-  const query = createSearchQuery({ db: deps.db, dialect: deps.dialect, trigramSchema: () => (trgm ??= trigramSchema(deps.db)) });
+  const query = createSearchQuery({ db: deps.db, dialect: deps.dialect });
 
   async function reindex(trx: Db, record: AuditRecord): Promise<void> {
     const source = sources[record.entityType];

@@ -2,38 +2,35 @@ import { sql } from 'kysely';
 import type { Db, Dialect } from '../../platform/db/database';
 import type { SearchDocument } from './search-document';
 
-/** Writes documents into the index and takes them out, inside the caller's transaction.
- *  SQLite keeps the FTS5 table (contentless, trigram) beside search_documents by rowid; a contentless FTS
- *  table forgets a row only when told its old text, which search_documents still holds. PostgreSQL
- *  derives its full-text vector from the row itself (a generated column), so the row is all there is. */
+/** Writes documents into the index and takes them out, inside the caller's transaction. A document
+ *  written again gets a new `seq` (it is dropped and added), so `seq` orders documents by their last
+ *  change and the search can read the newest matches first and stop early.
+ *  SQLite keeps the FTS5 table (contentless, trigram) beside search_documents by rowid = seq; PostgreSQL
+ *  derives its full-text vector from the row itself (a generated column). */
 export function createSearchIndex(dialect: Dialect) {
-  async function forgetFts(trx: Db, docKeys: string[]): Promise<void> {
-    if (dialect !== 'sqlite' || docKeys.length === 0) return;
-    const old = await trx.selectFrom('search_documents').select(['seq', 'title', 'body']).where('doc_key', 'in', docKeys).execute();
-    for (const row of old) {
-      await sql`insert into search_fts (search_fts, rowid, title, body) values ('delete', ${row.seq}, ${row.title}, ${row.body})`.execute(trx);
+  async function drop(trx: Db, docKeys: string[]): Promise<void> {
+    if (docKeys.length === 0) return;
+    if (dialect === 'sqlite') {
+      const old = await trx.selectFrom('search_documents').select('seq').where('doc_key', 'in', docKeys).execute();
+      if (old.length > 0) await sql`delete from search_fts where rowid in (${sql.join(old.map((r) => r.seq))})`.execute(trx);
     }
+    await trx.deleteFrom('search_documents').where('doc_key', 'in', docKeys).execute();
   }
 
   return {
+    drop,
+
     async put(trx: Db, docs: SearchDocument[]): Promise<void> {
+      if (docs.length === 0) return;
+      await drop(trx, docs.map((d) => d.docKey));
       for (const doc of docs) {
-        const values = { type: doc.type, team: doc.team, title: doc.title, body: doc.body, path: doc.path, updated_at: doc.updatedAt };
-        await forgetFts(trx, [doc.docKey]);
         const { seq } = await trx
           .insertInto('search_documents')
-          .values({ doc_key: doc.docKey, ...values })
-          .onConflict((oc) => oc.column('doc_key').doUpdateSet(values))
+          .values({ doc_key: doc.docKey, type: doc.type, team: doc.team, title: doc.title, body: doc.body, path: doc.path, updated_at: doc.updatedAt })
           .returning('seq')
           .executeTakeFirstOrThrow();
         if (dialect === 'sqlite') await sql`insert into search_fts (rowid, title, body) values (${seq}, ${doc.title}, ${doc.body})`.execute(trx);
       }
-    },
-
-    async drop(trx: Db, docKeys: string[]): Promise<void> {
-      if (docKeys.length === 0) return;
-      await forgetFts(trx, docKeys);
-      await trx.deleteFrom('search_documents').where('doc_key', 'in', docKeys).execute();
     },
 
     async count(db: Db): Promise<number> {

@@ -5,15 +5,18 @@ import { decodeCursor, encodeCursor } from '../../platform/http/cursor';
 import { AppError } from '../../platform/errors/app-error';
 import { keyOf, type SearchDocument } from './search-document';
 import { matchesOf, snippetOf } from './search-snippets';
+import { rankRows } from './search-ranking';
 import { indexable, queryWords } from './search-words';
 
 const MAX_OFFSET = 5_000;
+/** How many of the newest matches beyond the requested page are ranked. */
+const CANDIDATES = 200;
 const textOf = sql`lower(sd.title || ' ' || sd.body)`;
 
-type Row = { doc_key: string; type: string; team: string | null; title: string; body: string; path: string; updated_at: string };
+type Row = { seq: number; relevance: number; doc_key: string; type: string; team: string | null; title: string; body: string; path: string; updated_at: string };
 
 /** Runs a search: every word must occur (whole or as part of a word), best matches first. */
-export function createSearchQuery(deps: { db: Db; dialect: Dialect; trigramSchema: () => Promise<string> }) {
+export function createSearchQuery(deps: { db: Db; dialect: Dialect }) {
   async function teamAndSubTeams(team: string): Promise<string[]> {
     const teams = await deps.db.selectFrom('teams').select(['id', 'name', 'parent_id']).execute();
     const root = teams.find((t) => t.name === team.toLowerCase());
@@ -52,28 +55,29 @@ export function createSearchQuery(deps: { db: Db; dialect: Dialect; trigramSchem
     return where;
   }
 
-  async function sqliteRows(words: string[], where: RawBuilder<SqlBool>[], limit: number, offset: number): Promise<Row[]> {
+  async function sqliteRows(words: string[], where: RawBuilder<SqlBool>[], candidates: number): Promise<Row[]> {
     const long = words.filter(indexable);
     const conditions = where.length ? sql`and ${sql.join(where, sql` and `)}` : sql``;
     if (long.length === 0) {
-      return (await sql<Row>`select sd.* from search_documents sd where 1 = 1 ${conditions} order by sd.updated_at desc limit ${limit} offset ${offset}`.execute(deps.db)).rows;
+      return (await sql<Row>`select sd.*, 0 as relevance from search_documents sd where 1 = 1 ${conditions} order by sd.seq desc limit ${candidates}`.execute(deps.db)).rows;
     }
     const match = long.map((w) => `"${w}"`).join(' AND ');
+    // Newest matches first, so the scan stops after `candidates` rows; bm25 only for those.
     return (
-      await sql<Row>`select sd.* from search_fts join search_documents sd on sd.seq = search_fts.rowid
+      await sql<Row>`select sd.*, -bm25(search_fts, 4.0, 1.0) as relevance from search_fts join search_documents sd on sd.seq = search_fts.rowid
         where search_fts match ${match} ${conditions}
-        order by bm25(search_fts, 4.0, 1.0), sd.updated_at desc limit ${limit} offset ${offset}`.execute(deps.db)
+        order by search_fts.rowid desc limit ${candidates}`.execute(deps.db)
     ).rows;
   }
 
-  async function postgresRows(words: string[], where: RawBuilder<SqlBool>[], limit: number, offset: number): Promise<Row[]> {
-    const trgm = sql.id(await deps.trigramSchema());
+  async function postgresRows(words: string[], where: RawBuilder<SqlBool>[], candidates: number): Promise<Row[]> {
     const prefixes = words.map((w) => `${w}:*`).join(' | ');
     return (
-      await sql<Row>`select sd.doc_key, sd.type, sd.team, sd.title, sd.body, sd.path, sd.updated_at from search_documents sd
+      await sql<Row>`select sd.seq, sd.doc_key, sd.type, sd.team, sd.title, sd.body, sd.path, sd.updated_at,
+          10 * ts_rank(sd.tsv, to_tsquery('simple', ${prefixes})) as relevance
+        from search_documents sd
         where ${sql.join(where, sql` and `)}
-        order by ts_rank(sd.tsv, to_tsquery('simple', ${prefixes})) + ${trgm}.word_similarity(${words.join(' ')}, sd.title) desc, sd.updated_at desc
-        limit ${limit} offset ${offset}`.execute(deps.db)
+        order by sd.seq desc limit ${candidates}`.execute(deps.db)
     ).rows;
   }
 
@@ -81,10 +85,14 @@ export function createSearchQuery(deps: { db: Db; dialect: Dialect; trigramSchem
     const words = queryWords(query.q);
     const offset = offsetOf(query.cursor);
     const where = await filters(query, words);
-    // One row more than asked tells whether there is a next page.
-    const rows = deps.dialect === 'postgres' ? await postgresRows(words, where, query.limit + 1, offset) : await sqliteRows(words, where, query.limit + 1, offset);
-    const more = rows.length > query.limit && offset + query.limit <= MAX_OFFSET;
-    return { items: rows.slice(0, query.limit).map((row) => hit(row, words)), nextCursor: more ? encodeCursor(String(offset + query.limit)) : null };
+    // The newest matches (enough for this page and the ones before it, and some to choose from) are
+    // ranked here: every word in the title first, then the store's own relevance, then the newest.
+    const candidates = offset + query.limit + CANDIDATES;
+    const rows = deps.dialect === 'postgres' ? await postgresRows(words, where, candidates) : await sqliteRows(words, where, candidates);
+    const ranked = rankRows(rows, words);
+    const page = ranked.slice(offset, offset + query.limit);
+    const more = ranked.length > offset + query.limit && offset + query.limit <= MAX_OFFSET;
+    return { items: page.map((row) => hit(row, words)), nextCursor: more ? encodeCursor(String(offset + query.limit)) : null };
   };
 }
 

@@ -2,6 +2,7 @@ import { PostgresAdapter, sql, type Kysely } from 'kysely';
 
 /** One search index over teams, services, PR/FAQs, COEs, experiments and decisions. `search_documents`
  *  holds what each document says; it is derived data, rebuilt from the documents when empty.
+ *  `seq` grows with every write of a document, so the newest matches come first in both stores' scans.
  *  SQLite: an FTS5 table with the trigram tokenizer (so parts of words match), kept beside it by rowid.
  *  PostgreSQL: a full-text vector and a trigram index (pg_trgm) on the same text. */
 export async function up(db: Kysely<any>): Promise<void> {
@@ -20,7 +21,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('search_documents_type').on('search_documents').columns(['type', 'updated_at']).execute();
 
   if (!postgres) {
-    await sql`create virtual table search_fts using fts5(title, body, tokenize = 'trigram', content = '')`.execute(db);
+    await sql`create virtual table search_fts using fts5(title, body, tokenize = 'trigram', content = '', contentless_delete = 1)`.execute(db);
     return;
   }
   const trgm = await trigramSchema(db);
