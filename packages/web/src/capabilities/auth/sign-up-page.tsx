@@ -1,16 +1,23 @@
 import { Anchor, Button, Stack, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link, Navigate, useSearchParams } from 'react-router';
 import { fieldError } from '../../ui/field-error';
 import { ProblemAlert } from '../../ui/problem-alert';
 import { AccountFields, accountFieldNames, emptyAccount } from './account-fields';
 import { signUp, type SignupMode } from './auth-api';
 import { AuthCard } from './auth-card';
-import { useStartSession } from './use-session';
+import { useSetupStatus, useStartSession } from './use-session';
 
-/** Self-service sign-up; in invite mode it asks for the code from the invite link. */
+/** Self-service sign-up; in invite mode it asks for the code from the invite link. With passwords turned
+ *  off there is nothing to sign up for: people arrive through company sign-in. */
 export function SignUpPage({ signupMode }: { signupMode: SignupMode }) {
+  const { data: setup } = useSetupStatus();
+  if (setup && !setup.localPasswords) return <Navigate to="/signin" replace />;
+  return <PasswordSignUp signupMode={signupMode} />;
+}
+
+function PasswordSignUp({ signupMode }: { signupMode: SignupMode }) {
   const [params] = useSearchParams();
   const [account, setAccount] = useState(emptyAccount);
   const [inviteCode, setInviteCode] = useState(params.get('invite') ?? '');
