@@ -6,6 +6,7 @@ import { registerAuditCommands } from './commands/audit-command';
 import { registerEventsCommands } from './commands/events-command';
 import { registerGateCommands } from './commands/gate-command';
 import { registerImportCommands } from './commands/import-command';
+import { registerPrfaqCommands } from './commands/prfaq-command';
 import { registerServeCommand } from './commands/serve-command';
 import { registerTeamsCommands } from './commands/teams-command';
 import { registerTokenCommands } from './commands/token-command';
@@ -52,6 +53,7 @@ Examples:
   registerGateCommands(program, ctx);
   registerEventsCommands(program, ctx);
   registerWebhooksCommands(program, ctx);
+  registerPrfaqCommands(program, ctx);
   return program;
 }
 
