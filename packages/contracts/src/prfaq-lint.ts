@@ -14,28 +14,38 @@ export const PRFAQ_PRESS_RELEASE_PARTS = [
 ] as const;
 export type PrfaqPressReleasePart = (typeof PRFAQ_PRESS_RELEASE_PARTS)[number];
 
-const lintText = z.string().max(100_000);
+/** The most text the coach reads at once: about 30 pages, five times the six a PR/FAQ should fill. */
+export const PRFAQ_LINT_MAX_CHARACTERS = 100_000;
+
+const lintText = z.string().max(20_000);
 const lintFaqEntry = z.strictObject({ question: lintText.optional(), answer: lintText.optional() });
 
-/** An unsaved PR/FAQ as the writing coach reads it; every part is optional (a draft may lack any). */
-export const prfaqLintBody = z.strictObject({
-  customer: z.string().max(1000).optional(),
-  pressRelease: z
-    .strictObject({
-      heading: lintText.optional(),
-      subheading: lintText.optional(),
-      summary: lintText.optional(),
-      problem: lintText.optional(),
-      solution: lintText.optional(),
-      leaderQuote: lintText.optional(),
-      gettingStarted: lintText.optional(),
-      customerQuote: lintText.optional(),
-      callToAction: lintText.optional(),
-    })
-    .optional(),
-  externalFaq: z.array(lintFaqEntry).max(200).optional(),
-  internalFaq: z.array(lintFaqEntry).max(200).optional(),
+const lintPressRelease = z.strictObject({
+  heading: lintText.optional(),
+  subheading: lintText.optional(),
+  summary: lintText.optional(),
+  problem: lintText.optional(),
+  solution: lintText.optional(),
+  leaderQuote: lintText.optional(),
+  gettingStarted: lintText.optional(),
+  customerQuote: lintText.optional(),
+  callToAction: lintText.optional(),
 });
+
+/** An unsaved PR/FAQ as the writing coach reads it; every part is optional (a draft may lack any). */
+export const prfaqLintBody = z
+  .strictObject({
+    customer: z.string().max(1000).optional(),
+    pressRelease: lintPressRelease.optional(),
+    externalFaq: z.array(lintFaqEntry).max(200).optional(),
+    internalFaq: z.array(lintFaqEntry).max(200).optional(),
+  })
+  .superRefine((doc, ctx) => {
+    const faq = [...(doc.externalFaq ?? []), ...(doc.internalFaq ?? [])].flatMap((e) => [e.question, e.answer]);
+    const texts = [doc.customer, ...Object.values(doc.pressRelease ?? {}), ...faq];
+    const total = texts.reduce((n, text) => n + (text?.length ?? 0), 0);
+    if (total > PRFAQ_LINT_MAX_CHARACTERS) ctx.addIssue({ code: 'custom', message: `the coach reads up to ${PRFAQ_LINT_MAX_CHARACTERS} characters at once; this document has ${total}` });
+  });
 export type PrfaqLintInput = z.infer<typeof prfaqLintBody>;
 
 /** Scoring categories; their maximum points add up to 100. */

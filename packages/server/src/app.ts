@@ -19,6 +19,7 @@ import { createTeams } from './capabilities/teams/index';
 import { createCatalog } from './capabilities/catalog/index';
 import { createExperiments } from './capabilities/experiments/index';
 import { statsRoutes } from './capabilities/stats/stats-routes';
+import { coachRoutes } from './capabilities/prfaq/coach/index';
 import { createCoe } from './capabilities/coe/index';
 import { createPrfaq } from './capabilities/prfaq/index';
 import { createSearch } from './capabilities/search/index';
@@ -141,6 +142,7 @@ export async function buildApp(config: AppConfig, database: DatabaseHandle): Pro
   andon.routes(app);
   createExperiments({ db, dialect, audit }).routes(app);
   statsRoutes(app);
+  coachRoutes(app);
   coe.routes(app);
   const prfaq = createPrfaq({ db, dialect, audit, attachments, log: app.log });
   prfaq.routes(app);

@@ -1,0 +1,3 @@
+export { lintPrfaq } from './lint-prfaq';
+export type { CoachInput } from './coach-text';
+export { coachRoutes } from './coach-routes';
