@@ -31,7 +31,7 @@ export interface CliContext {
   /** Replaces the global fetch for the API client (tests). */
   fetch?: (input: string, init: RequestInit) => Promise<Response>;
   /** Loads @dayone/server lazily, so commands that only talk HTTP never load the server. */
-  loadServer(): Promise<Pick<ServerModule, 'loadConfig' | 'startServer'>>;
+  loadServer(): Promise<Pick<ServerModule, 'loadConfig' | 'startServer' | 'backupInstance' | 'restoreInstance'>>;
   /** Waits between retries (default setTimeout); tests replace it so that they do not wait. */
   sleep?(ms: number): Promise<void>;
   /** Registers a handler for a process signal (SIGINT, SIGTERM). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CliContext, ServerConfig, ServerModule } from './cli-context';
+import type { CliContext, ServerConfig } from './cli-context';
 import { runCli } from './run-cli';
 
 /** A stand-in for @dayone/server that records what `serve` asked of it. */
@@ -26,7 +26,7 @@ function harness(env: Record<string, string | undefined> = {}) {
         },
       };
     },
-  } as unknown as Pick<ServerModule, 'loadConfig' | 'startServer'>;
+  } as unknown as Awaited<ReturnType<CliContext['loadServer']>>;
   const ctx: CliContext = {
     io: { stdout: (t) => void (out.stdout += t), stderr: (t) => void (out.stderr += t), env },
     loadServer: async () => server,

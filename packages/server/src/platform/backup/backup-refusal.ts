@@ -20,3 +20,11 @@ export class BackupRefusal extends Error {
     super(message);
   }
 }
+
+/** The database named by the settings does not answer (wrong URL, server down, no access). */
+export class DatabaseUnreachable extends Error {
+  override readonly name = 'DatabaseUnreachable';
+}
+
+/** A connection string fit for a message: the password, if any, replaced by ***. */
+export const redactUrl = (url: string | undefined): string => (url ?? '').replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');

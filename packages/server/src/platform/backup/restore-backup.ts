@@ -1,7 +1,7 @@
 import { migrate, type DatabaseHandle } from '../db/database';
 import { readBackupEvents, readBackupHeader } from './backup-reader';
 import type { BackupColumn, BackupHeader } from './backup-format';
-import { BackupRefusal } from './backup-refusal';
+import { BackupRefusal, redactUrl } from './backup-refusal';
 import { qualified, resetSequences, tableInserter, type TableTarget } from './restore-insert';
 import { schemaReference, tablesWithData, type SchemaReference } from './schema-reference';
 import { appliedMigrations, knownMigrations } from './schema-version';
@@ -68,15 +68,13 @@ function checkSchemaVersion(file: string, schemaVersion: string[]): void {
 async function refuseData(handle: DatabaseHandle, db: DatabaseHandle['db'], reference: SchemaReference): Promise<void> {
   const found = await tablesWithData(db, handle.dialect, handle.schema, reference.seeds);
   if (found.length > 0) {
-    const where = handle.dialect === 'postgres' ? `schema ${handle.schema} of ${redact(handle.url)}` : handle.file;
+    const where = handle.dialect === 'postgres' ? `schema ${handle.schema} of ${redactUrl(handle.url)}` : handle.file;
     throw new BackupRefusal(
       'RESTORE_TARGET_NOT_EMPTY',
       `the target database (${where}) is not empty: ${found.map((f) => `${f.table} has ${f.rows} row${f.rows === 1 ? '' : 's'}`).join(', ')}; restore only into a new, empty database`,
     );
   }
 }
-
-const redact = (url: string | undefined) => (url ?? '').replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
 
 /** The whole file is read once without writing, so a damaged file or one whose tables do not match the
  *  schema is refused before the target changes. */
