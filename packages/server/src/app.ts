@@ -21,6 +21,7 @@ import { createExperiments } from './capabilities/experiments/index';
 import { statsRoutes } from './capabilities/stats/stats-routes';
 import { coachRoutes } from './capabilities/prfaq/coach/index';
 import { createCoe } from './capabilities/coe/index';
+import { createNotifications } from './capabilities/notifications/index';
 import { createPrfaq } from './capabilities/prfaq/index';
 import { createSearch } from './capabilities/search/index';
 import { createAndon, CATALOG_TOPIC } from './capabilities/andon/index';
@@ -144,6 +145,7 @@ export async function buildApp(config: AppConfig, database: DatabaseHandle): Pro
   statsRoutes(app);
   coachRoutes(app);
   coe.routes(app);
+  createNotifications({ db, audit }).routes(app);
   const prfaq = createPrfaq({ db, dialect, audit, attachments, log: app.log });
   prfaq.routes(app);
   app.addHook('onClose', async () => prfaq.scheduler.stop());

@@ -19,6 +19,8 @@ import { CoeCreatePage } from './capabilities/coe/coe-create-page';
 import { CoePage } from './capabilities/coe/coe-page';
 import { CoePrintPage } from './capabilities/coe/coe-print-page';
 import { CoesPage } from './capabilities/coe/coes-page';
+import { CoeFiguresPage } from './capabilities/coe/coe-figures-page';
+import { InboxPage } from './capabilities/notifications/inbox-page';
 import { ExperimentCreatePage } from './capabilities/experiments/experiment-create-page';
 import { ExperimentPage } from './capabilities/experiments/experiment-page';
 import { ExperimentsPage } from './capabilities/experiments/experiments-page';
@@ -121,8 +123,10 @@ function SignedInRoutes() {
         <Route path="experiments/:key" element={<ExperimentPage />} />
         <Route path="coes" element={<CoesPage />} />
         <Route path="coes/new" element={<CoeCreatePage />} />
+        <Route path="coes/figures" element={<CoeFiguresPage />} />
         <Route path="coes/:number" element={<CoePage />} />
         <Route path="action-items" element={<ActionItemsPage />} />
+        <Route path="inbox" element={<InboxPage />} />
         <Route path="people" element={<PeoplePage />} />
         <Route path="people/:name" element={<PersonPage />} />
         <Route path="search" element={<SearchPage />} />

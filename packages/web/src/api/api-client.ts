@@ -12,8 +12,8 @@ export type RequestOptions = {
   body?: unknown;
   ifMatch?: number;
   query?: Record<string, string | number | undefined | null>;
-  /** A body sent as it is (not as JSON), with its own content type, e.g. a YAML file. */
-  raw?: { text: string; contentType: string };
+  /** A body sent as it is (not as JSON), with its own content type, e.g. a YAML file or an image. */
+  raw?: { text: string | Blob; contentType: string };
 };
 
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {

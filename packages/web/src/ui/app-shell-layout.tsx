@@ -1,12 +1,13 @@
 import { Anchor, AppShell, Burger, Group, NavLink } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet, useLocation } from 'react-router';
+import { NotificationBell } from '../capabilities/notifications/notification-bell';
 
 export type NavItem = { label: string; to: string; external?: boolean };
 
 type AppShellLayoutProps = { nav: NavItem[]; account: React.ReactNode };
 
-/** The signed-in frame: header with product name and account, left navbar, routed page in the middle. */
+/** The signed-in frame: header with product name, the inbox bell and account, left navbar, routed page in the middle. */
 export function AppShellLayout({ nav, account }: AppShellLayoutProps) {
   const [opened, { toggle, close }] = useDisclosure(false);
   const { pathname } = useLocation();
@@ -20,7 +21,10 @@ export function AppShellLayout({ nav, account }: AppShellLayoutProps) {
               Day One
             </Anchor>
           </Group>
-          {account}
+          <Group gap="xs" wrap="nowrap">
+            <NotificationBell />
+            {account}
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Main navigation">

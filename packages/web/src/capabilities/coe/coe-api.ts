@@ -1,9 +1,13 @@
-import type { ActionItem, Coe, SectionName, coeDetail, coeSection, lintFinding } from '@dayone/contracts';
+import type { ActionItem, Attachment, Coe, SectionName, coeDetail, coeFigures, coeSection, lintFinding, supportingData } from '@dayone/contracts';
 import type { z } from 'zod';
 import { api } from '../../api/api-client';
 import type { Page } from '../../api/page';
 
-export type { ActionItem, Coe, SectionName };
+export type { ActionItem, Attachment, Coe, SectionName };
+export type SupportingData = z.infer<typeof supportingData>;
+export type MetricChartData = SupportingData['charts'][number];
+export type Milestone = SupportingData['milestones'][number];
+export type CoeFigures = z.infer<typeof coeFigures>;
 export type CoeDetail = z.infer<typeof coeDetail>;
 export type CoeSection = z.infer<typeof coeSection>;
 export type LintFinding = z.infer<typeof lintFinding>;
@@ -12,7 +16,7 @@ export type ActionItemStatus = ActionItem['status'];
 export type Priority = ActionItem['priority'];
 export type ActionItemType = ActionItem['type'];
 
-export type CoeFilters = { q: string; team: string; status: string; service: string };
+export type CoeFilters = { q: string; team: string; status: string; service: string; tag: string };
 export type NewCoe = { title: string; team: string; services?: string[]; pulls?: string[] };
 export type NewActionItem = { title: string; owner: string; team?: string; dueDate: string; priority: Priority; type: ActionItemType; link?: string };
 export type ActionItemChanges = Partial<Pick<ActionItem, 'title' | 'owner' | 'dueDate' | 'priority' | 'status'>> & { wontDoReason?: string; link?: string | null };
@@ -23,6 +27,8 @@ export const coeKeys = {
   list: (filters: Partial<CoeFilters>) => ['coes', 'list', filters] as const,
   one: (number: number) => ['coes', 'one', number] as const,
   actionItems: (filters: ActionItemFilters) => ['coes', 'action-items', filters] as const,
+  supportingData: (number: number) => ['coes', 'supporting-data', number] as const,
+  figures: (team: string | null, months: number) => ['coes', 'figures', team, months] as const,
 };
 
 const coePath = (number: number) => `/coes/${number}`;
@@ -58,3 +64,18 @@ export const commentOnCoe = (number: number, section: SectionName, body: string)
 
 /** Where the browser downloads a COE as Markdown. */
 export const coeMarkdownUrl = (number: number) => `/api/v1${coePath(number)}/markdown`;
+
+/** The metric series (parsed by the server), the timeline milestones to mark on them, and the images. */
+export const fetchSupportingData = (number: number) => api<SupportingData>(`${coePath(number)}/supporting-data`);
+
+/** Sends the file itself as the body; the server decides its type from its bytes. */
+export const uploadAttachment = (number: number, file: File) =>
+  api<Attachment>(`${coePath(number)}/attachments`, { method: 'POST', query: { filename: file.name }, raw: { text: file, contentType: file.type || (file.name.toLowerCase().endsWith('.csv') ? 'text/csv' : 'application/octet-stream') } });
+
+export const removeAttachment = (number: number, id: string) => api<void>(`${coePath(number)}/attachments/${encodeURIComponent(id)}`, { method: 'DELETE' });
+
+export const addCoeTag = (number: number, tag: string) => api<{ tags: string[] }>(`${coePath(number)}/tags`, { method: 'POST', body: { tag } });
+
+export const removeCoeTag = (number: number, tag: string) => api<{ tags: string[] }>(`${coePath(number)}/tags/${encodeURIComponent(tag)}`, { method: 'DELETE' });
+
+export const fetchCoeFigures = (team: string | null, months: number) => api<CoeFigures>('/coes/figures', { query: { team, months } });

@@ -9,7 +9,7 @@ import { coeStatusOptions } from './coe-labels';
 
 type CoeFilterBarProps = { filters: CoeFilters; onChange: (name: keyof CoeFilters, value: string | null) => void; onClear: () => void; active: boolean };
 
-/** Text search and the team, status and service filters of the COE list. */
+/** Text search and the team, tag, status and service filters of the COE list. */
 export function CoeFilterBar({ filters, onChange, onClear, active }: CoeFilterBarProps) {
   const [search, setSearch] = useState(filters.q);
   const commitSearch = useDebouncedCallback((value: string) => onChange('q', value.trim()), 250);
@@ -28,6 +28,7 @@ export function CoeFilterBar({ filters, onChange, onClear, active }: CoeFilterBa
       <div style={{ width: 200 }}>
         <TeamPicker label="Team" value={filters.team || null} initial={filters.team ? { value: filters.team, label: filters.team } : null} onChange={(v) => onChange('team', v)} />
       </div>
+      <TextInput label="Tag" placeholder="e.g. card-payments" value={filters.tag} onChange={(e) => onChange('tag', e.currentTarget.value.trim() || null)} w={170} />
       <Select label="Status" placeholder="Any status" clearable data={coeStatusOptions} value={filters.status || null} onChange={(v) => onChange('status', v)} w={150} />
       <div style={{ width: 220 }}>
         <EntityPicker

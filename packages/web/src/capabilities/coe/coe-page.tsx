@@ -17,6 +17,8 @@ import { CoeReviews } from './coe-reviews';
 import { CoeStatusBadge } from './coe-status-badge';
 import { LintNotices } from './lint-notices';
 import { SectionCard } from './section-card';
+import { SupportingDataSection } from './supporting-data-section';
+import { CoeTags } from './coe-tags';
 import { useCoeCache } from './use-coe-cache';
 
 /** One Correction of Error: what happened, why, what we learned and what we will do, written blamelessly. */
@@ -59,6 +61,7 @@ function CoeDetailView({ coe }: { coe: CoeDetail }) {
       />
       <Group gap="xs" mt={-8}>
         <CoeStatusBadge status={coe.status} size="lg" />
+        <CoeTags number={coe.number} tags={coe.tags} editable={editable} />
       </Group>
       <ProblemAlert error={actionError} title={coeProblemTitle(actionError)} />
       <CoeFacts coe={coe} />
@@ -71,7 +74,7 @@ function CoeDetailView({ coe }: { coe: CoeDetail }) {
       {sectionOrder.map((name) => {
         const section = coe.sections.find((s) => s.name === name);
         if (!section) return null;
-        return (
+        const card = (
           <SectionCard
             key={name}
             number={coe.number}
@@ -83,6 +86,8 @@ function CoeDetailView({ coe }: { coe: CoeDetail }) {
             comments={coe.comments.filter((c) => c.section === name)}
           />
         );
+        // Supporting data comes right after the timeline, whose milestones its charts mark.
+        return name === 'timeline' ? [card, <SupportingDataSection key="supporting-data" number={coe.number} editable={editable} />] : card;
       })}
       <ActionItems coe={coe} lint={actionItemLint} editable={editable} />
       <CoeReviews coe={coe} />

@@ -6,7 +6,8 @@ import { formatDateTime } from '../../ui/format-date';
 import { formatDuration } from '../../ui/format-duration';
 import { QueryState } from '../../ui/query-state';
 import { shortRef } from '../catalog/catalog-ref';
-import { coeKeys, fetchCoe, type CoeDetail, type SectionName } from './coe-api';
+import { coeKeys, fetchCoe, fetchSupportingData, type CoeDetail, type SectionName } from './coe-api';
+import { MetricChart } from './metric-chart';
 import { actionItemStatusLabels, actionItemTypeLabels, coeStatusLabels, sectionOrder, sectionTitles } from './coe-labels';
 import { sectionParts } from './section-parts';
 import { codecs } from './section-values';
@@ -50,7 +51,8 @@ function PrintedCoe({ coe }: { coe: CoeDetail }) {
       </Text>
       {sectionOrder.map((name) => {
         const section = coe.sections.find((s) => s.name === name);
-        return section ? <PrintedSection key={name} name={name} content={section.content} /> : null;
+        const printed = section ? <PrintedSection key={name} name={name} content={section.content} /> : null;
+        return name === 'timeline' ? [printed, <PrintedSupportingData key="supporting-data" number={coe.number} />] : printed;
       })}
       <section className="coe-print-section">
         <Title order={2} size="h4">
@@ -84,6 +86,30 @@ function PrintedCoe({ coe }: { coe: CoeDetail }) {
         </section>
       )}
     </Stack>
+  );
+}
+
+/** The metric charts (at a fixed width, for paper) and the images. */
+function PrintedSupportingData({ number }: { number: number }) {
+  const data = useQuery({ queryKey: coeKeys.supportingData(number), queryFn: () => fetchSupportingData(number) });
+  if (!data.data || (!data.data.charts.length && !data.data.images.length)) return null;
+  return (
+    <section className="coe-print-section">
+      <Title order={2} size="h4" mb={4}>
+        Supporting data
+      </Title>
+      {data.data.charts.map((chart) => (
+        <MetricChart key={chart.id} chart={chart} milestones={data.data.milestones} width={640} />
+      ))}
+      {data.data.images.map((image) => (
+        <figure key={image.id} style={{ margin: '8px 0' }}>
+          <img src={image.url} alt={image.filename} style={{ maxWidth: '100%', maxHeight: 360 }} />
+          <Text component="figcaption" size="xs">
+            {image.filename}
+          </Text>
+        </figure>
+      ))}
+    </section>
   );
 }
 

@@ -36,6 +36,9 @@ export function CoesPage() {
             <Button component={Link} to="/action-items" variant="default">
               My action items
             </Button>
+            <Button component={Link} to="/coes/figures" variant="default">
+              Figures
+            </Button>
           </>
         }
       />
@@ -49,6 +52,7 @@ export function CoesPage() {
               <Table.Th>Team</Table.Th>
               <Table.Th>Status</Table.Th>
               <Table.Th>Services</Table.Th>
+              <Table.Th>Tags</Table.Th>
               <Table.Th>Updated</Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -69,6 +73,7 @@ export function CoesPage() {
                   <CoeStatusBadge status={coe.status} />
                 </Table.Td>
                 <Table.Td>{coe.services.length ? coe.services.map(shortRef).join(', ') : '—'}</Table.Td>
+                <Table.Td>{coe.tags.length ? coe.tags.join(', ') : '—'}</Table.Td>
                 <Table.Td>{formatDateTime(coe.updatedAt)}</Table.Td>
               </Table.Tr>
             ))}
