@@ -43,6 +43,10 @@ describe.each(dialects)('PR/FAQ documents and review rounds on %s', (dialect) =>
     expect(internal.map((q: { topic: string }) => q.topic)).toEqual(['marketSize', 'economics', 'dependencies', 'risks', 'whatMustBeTrue']);
     expect(created.body.statusHistory).toEqual([{ from: null, to: 'draft', by: 'ada', at: expect.any(String), note: '' }]);
     expect(created.headers.etag).toBe('"1"');
+    // The writing coach reads the current version; an empty draft misses every press-release part.
+    expect(created.body.coach.score).toBeGreaterThanOrEqual(0);
+    const missingIn = (coach: { findings: { rule: string; section: string }[] }) => coach.findings.filter((f) => f.rule === 'missing-part').map((f) => f.section);
+    expect(missingIn(created.body.coach)).toEqual(expect.arrayContaining(['pressRelease.heading', 'pressRelease.leaderQuote']));
   });
 
   it('refuses a missing team, a bad field and an unknown document, naming the field', async () => {
@@ -74,6 +78,9 @@ describe.each(dialects)('PR/FAQ documents and review rounds on %s', (dialect) =>
     const pr = doc.body.sections.find((s: { name: string }) => s.name === 'pressRelease');
     expect(pr.content).toMatchObject({ heading: PRESS_RELEASE.heading, callToAction: 'Start at ledger.example.com.' });
     expect(pr.version).toBe(3);
+    const missing = doc.body.coach.findings.filter((f: { rule: string }) => f.rule === 'missing-part').map((f: { section: string }) => f.section);
+    expect(missing).toContain('pressRelease.leaderQuote');
+    expect(missing).not.toContain('pressRelease.heading');
     expect(doc.body.currentVersion).toBe(4);
     const versions = await call(t.app, reader, 'GET', `/api/v1/prfaqs/${n}/versions`);
     expect(versions.body.items.map((v: { number: number }) => v.number)).toEqual([4, 3, 2, 1]);

@@ -7,6 +7,8 @@ import { createPrfaqService } from './prfaq-service';
 import { createReviewRounds } from './review-rounds';
 import { createDecisions } from './decisions-service';
 import { createPrfaqMockups } from './prfaq-mockups';
+import { coachInput } from './prfaq-coach';
+import { lintPrfaq } from './coach/index';
 import { createDecisionScheduler, pollEveryMs } from './decision-scheduler';
 import { createDecisionWindowSetting, decisionWindowFromEnv } from './decision-window';
 import { prfaqRoutes } from './prfaq-routes';
@@ -30,6 +32,7 @@ export function createPrfaq(deps: { db: Db; dialect: Dialect; audit: AuditLog; a
   const parts = {
     rounds: (trx: Db, prfaq: Parameters<ReviewRounds['list']>[1]) => rounds.list(trx, prfaq),
     decisions: (trx: Db, prfaq: Parameters<ReviewRounds['list']>[1]) => decisions.ofPrfaq(trx, prfaq),
+    coach: (sections: Parameters<typeof coachInput>[0], customer: string) => lintPrfaq(coachInput(sections, customer)),
     checkMockups: deps.attachments ? (...args: Parameters<PrfaqMockups['assertOwnImages']>) => mockups!.assertOwnImages(...args) : undefined,
   };
   const service = createPrfaqService({ db: deps.db, store, audit: deps.audit, clock, parts });
