@@ -30,8 +30,8 @@ afterAll(() => idp.close());
 type OidcApp = { app: FastifyInstance; database: DatabaseHandle; store: TestStore; close(): Promise<void> };
 
 /** The real app with company sign-in pointed at the loopback provider; `config` overrides the rest. */
-async function oidcApp(dialect: Dialect, config: Partial<AppConfig> = {}): Promise<OidcApp> {
-  const store = newTestStore(dialect);
+async function oidcApp(dialect: Dialect, config: Partial<AppConfig> = {}, shared?: TestStore): Promise<OidcApp> {
+  const store = shared ?? newTestStore(dialect);
   const database = openDatabase(store);
   await migrate(database);
   const app = await buildApp(
@@ -54,7 +54,7 @@ async function oidcApp(dialect: Dialect, config: Partial<AppConfig> = {}): Promi
     async close() {
       await app.close();
       await database.close();
-      await store.drop();
+      if (!shared) await store.drop();
     },
   };
 }
@@ -270,6 +270,41 @@ describe.each(dialects)('company sign-in (OpenID Connect) on %s', (dialect) => {
     } finally {
       await late.close();
     }
+  });
+});
+
+// Several instances share a PostgreSQL database; the embedded database has one instance, so there both
+// "instances" are the same one and the callbacks below race inside it.
+describe.each(dialects)('company sign-in across instances of one database on %s', (dialect) => {
+  let store: TestStore;
+  let one: OidcApp;
+  let two: OidcApp;
+  beforeAll(async () => {
+    store = newTestStore(dialect);
+    one = await oidcApp(dialect, {}, store);
+    two = dialect === 'postgres' ? await oidcApp(dialect, {}, store) : one;
+  });
+  afterAll(async () => {
+    await one.close();
+    if (two !== one) await two.close();
+    await store.drop();
+  });
+
+  it('finishes on one instance a sign-in the other started', async () => {
+    const { flow, callback } = await throughProvider(one.app, 'erin');
+    const res = await back(two.app, callback, flow);
+    expect(res.statusCode).toBe(302);
+    const cookie = res.cookies.find((c) => c.name === 'dayone_session')!;
+    const session = await one.app.inject({ url: '/api/v1/auth/session', headers: { cookie: `dayone_session=${cookie.value}` } });
+    expect(session.json().person).toMatchObject({ name: 'erin', role: 'admin' });
+  });
+
+  it('lets exactly one of two simultaneous callbacks with the same flow through', async () => {
+    const { flow, callback } = await throughProvider(one.app, 'bob');
+    const answers = await Promise.all([back(one.app, callback, flow), back(two.app, callback, flow)]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([302, 401]);
+    expect(answers.find((a) => a.statusCode === 401)!.json().detail).toContain('unknown or was finished already');
+    expect(await count(one.database, 'oidc_flows')).toBe(0);
   });
 });
 
