@@ -14,12 +14,11 @@ export function CoeTags({ number, tags, editable }: { number: number; tags: stri
   const remove = useMutation({ mutationFn: (tag: string) => removeCoeTag(number, tag), onSuccess: () => cache.changed(number) });
   return (
     <div>
-      <Group gap="xs" aria-label="Tags" role="list">
+      <Group gap="xs" aria-label="Tags" role="group">
         {tags.length === 0 && !editable && <span>No tags</span>}
         {tags.map((tag) => (
           <Badge
             key={tag}
-            role="listitem"
             variant="light"
             component={Link}
             to={`/coes?tag=${encodeURIComponent(tag)}`}
