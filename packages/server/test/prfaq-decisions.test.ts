@@ -205,4 +205,11 @@ describe.each(dialects)('PR/FAQ decisions, the Institutional Yes, on %s', (diale
     const reset = await call(t.app, adminCaller, 'PATCH', '/api/v1/prfaqs/settings', { decisionWindow: null }, { 'if-match': set.headers.etag as string });
     expect(reset.body).toMatchObject({ decisionWindow: null, windowSeconds: 259_200 });
   });
+  it('lets one of two simultaneous requests through and refuses the other', async () => {
+    const n = await document('Racing requests');
+    const both = await Promise.all([request(n, { door: 'two_way' }), request(n, { door: 'one_way' })]);
+    expect(both.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect(both.find((r) => r.status === 409)!.body.code).toBe('PRFAQ_DECISION_PENDING');
+    expect((await call(t.app, cy, 'GET', `/api/v1/prfaqs/${n}/decisions`)).body.items).toHaveLength(1);
+  });
 });

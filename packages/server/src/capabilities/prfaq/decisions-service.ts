@@ -102,6 +102,7 @@ export function createDecisions({ db, store, audit, clock, windowSeconds, mustFi
       db.transaction().execute(async (trx) => {
         const prfaq = await mustFind(trx, n);
         await assertCanEdit(trx, actor, prfaq, 'ask for a decision');
+        await store.lock(trx, prfaq);
         const pending = await trx.selectFrom('prfaq_decisions').select('id').where('prfaq_id', '=', prfaq.id).where('state', '!=', 'decided').executeTakeFirst();
         if (pending) throw new AppError('PRFAQ_DECISION_PENDING', `PR/FAQ ${n} has a decision pending (${pending.id}); one request at a time.`, { extensions: { pending: pending.id } });
         if (!['draft', 'in_review'].includes(prfaq.status) && !(prfaq.status === 'decided' && prfaq.decision === 'no')) {

@@ -71,6 +71,12 @@ export function createPrfaqStore(db: Db, dialect: Dialect) {
       return bumped.current_version;
     },
 
+    /** Holds the document row until the transaction ends, so concurrent requests for a decision or a
+     *  round on the same document run one after the other (PostgreSQL; SQLite is serial already). */
+    async lock(trx: Db, prfaq: PrfaqRow) {
+      await trx.updateTable('prfaqs').set({ updated_at: sql`updated_at` }).where('id', '=', prfaq.id).execute();
+    },
+
     async recordStatus(trx: Db, prfaq: PrfaqRow, to: PrfaqRow['status'], by: string, at: string, note: string, set: Partial<PrfaqRow> = {}) {
       await trx.updateTable('prfaqs').set({ ...set, status: to, updated_at: at }).where('id', '=', prfaq.id).execute();
       await trx.insertInto('prfaq_status_events').values({ id: newId(), prfaq_id: prfaq.id, from_status: prfaq.status, to_status: to, by_name: by, at, note }).execute();

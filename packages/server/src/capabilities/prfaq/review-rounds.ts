@@ -114,6 +114,7 @@ export function createReviewRounds({ db, store, audit, clock, mustFind }: { db: 
       db.transaction().execute(async (trx) => {
         const prfaq = await mustFind(trx, n);
         await assertCanEdit(trx, actor, prfaq, 'start a review round');
+        await store.lock(trx, prfaq);
         if (!['draft', 'in_review'].includes(prfaq.status) && !(prfaq.status === 'decided' && prfaq.decision === 'no')) {
           throw new AppError('PRFAQ_STATE', `PR/FAQ ${n} is ${prfaq.status}${prfaq.decision ? ` (${prfaq.decision})` : ''}; review rounds are for drafts, documents in review and no's being revised.`);
         }
