@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { oidcCallbackQuery, oidcStartQuery } from '@dayone/contracts';
 import { AppError } from '../../platform/errors/app-error';
-import { errorReplies, noContent, typed } from '../../platform/http/typed';
+import { z } from 'zod';
+import { errorReplies, typed } from '../../platform/http/typed';
 import { setSessionCookie } from './session-cookie';
 import { FLOW_MINUTES } from './oidc-flows';
 import type { OidcSignIn } from './oidc-sign-in';
@@ -10,6 +11,9 @@ const tags = ['auth'];
 export const OIDC_START_PATH = '/api/v1/auth/oidc/start';
 export const OIDC_CALLBACK_PATH = '/api/v1/auth/oidc/callback';
 const FLOW_COOKIE = 'dayone_oidc_flow';
+const toProvider = z.null().describe('Redirect (Location) to the identity provider’s authorization endpoint');
+const refusedPage = z.null().describe('A browser’s refused sign-in (Accept: text/html): Location is /signin?oidcError=<code>, or /setup?… on an empty instance');
+const backToApp = z.null().describe('Signed in: the session cookie is set and Location is the returnTo path');
 
 /** The redirect URI to register at the provider: DAYONE_PUBLIC_URL, or else the address the request came to. */
 export function callbackUrl(req: FastifyRequest, publicUrl: string | undefined): string {
@@ -47,7 +51,7 @@ export function oidcRoutes(app: FastifyInstance, deps: Deps) {
 
   r.get(
     OIDC_START_PATH,
-    { config: pub, schema: { tags, summary: 'Company sign-in: redirects to the identity provider (authorization code flow with PKCE)', querystring: oidcStartQuery, response: { 302: noContent, ...errorReplies } } },
+    { config: pub, schema: { tags, summary: 'Company sign-in: redirects to the identity provider (authorization code flow with PKCE)', querystring: oidcStartQuery, response: { 302: toProvider, 303: refusedPage, ...errorReplies } } },
     async (req, reply) => {
       try {
         const { location, flowSecret } = await configured().start(callbackUrl(req, deps.publicUrl), req.query.returnTo);
@@ -61,7 +65,7 @@ export function oidcRoutes(app: FastifyInstance, deps: Deps) {
 
   r.get(
     OIDC_CALLBACK_PATH,
-    { config: pub, schema: { tags, summary: 'Company sign-in: where the identity provider sends the browser back; opens a session', querystring: oidcCallbackQuery, response: { 302: noContent, ...errorReplies } } },
+    { config: pub, schema: { tags, summary: 'Company sign-in: where the identity provider sends the browser back; opens a session', querystring: oidcCallbackQuery, response: { 302: backToApp, 303: refusedPage, ...errorReplies } } },
     async (req, reply) => {
       reply.clearCookie(FLOW_COOKIE, flowCookie);
       try {
