@@ -8,12 +8,12 @@ const MASKS: RegExp[] = [
   /~~~[^]*?(~~~|$)/g,
   /`[^`\n]{0,500}`/g, // inline code
   /!\[[^\]\n]{0,500}\]\([^)\n]{0,2000}\)/g, // images, alt text included: it is not part of the prose
-  /\]\([^)\n]{0,2000}\)/g, // a link's target (its text stays)
+  /\[(?=[^\]\n]{0,500}\]\()/g, // a link's opening bracket (its text stays)
+  /\]\([^)\n]{0,2000}\)/g, // a link's target
   /<\/?[A-Za-z][^<>\n]{0,500}>/g, // HTML tags
   /\bhttps?:\/\/[^\s<>()]+/g, // bare addresses
   /^[ \t]{0,3}(#{1,6}|>+|[-*+]|\d{1,9}[.)])(?=[ \t])/gm, // heading, quote and list marks
   /[*_~]{1,3}(?=\S)|(?<=\S)[*_~]{1,3}/g, // emphasis marks
-  /\[(?=[^\]\n]{0,500}\])/g, // a link's opening bracket
 ];
 
 const blank = (match: string) => match.replace(/[^\n]/g, ' ');
