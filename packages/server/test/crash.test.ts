@@ -1,31 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ADMIN_TOKEN, dialects, newTestStore, type TestStore } from './harness';
-
-const bin = fileURLToPath(new URL('../../cli/bin/dayone.js', import.meta.url));
-
-/** Starts `dayone serve` as its own process and resolves with its URL once it listens. */
-function serve(store: TestStore): Promise<{ child: ChildProcess; url: string }> {
-  const env = {
-    ...process.env,
-    DAYONE_ADMIN_TOKEN: ADMIN_TOKEN,
-    DAYONE_LOG_LEVEL: 'warn',
-    DAYONE_DATABASE_URL: store.databaseUrl ?? '',
-    DAYONE_DATABASE_SCHEMA: store.databaseSchema ?? '',
-  };
-  const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--host', '127.0.0.1', '--data-dir', store.dataDir], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk) => {
-      out += chunk;
-      const match = /listening on (http:\/\/\S+)/.exec(out);
-      if (match) resolve({ child, url: match[1] });
-    });
-    child.stderr!.on('data', (chunk) => (out += chunk));
-    child.on('exit', (code) => reject(new Error(`server exited early (${code}): ${out}`)));
-  });
-}
+import { ADMIN_TOKEN, dialects, newTestStore } from './harness';
+import { serveProcess as serve } from './server-process';
 
 const headers = { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' };
 

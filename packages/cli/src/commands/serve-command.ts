@@ -22,8 +22,11 @@ export function registerServeCommand(program: Command, ctx: CliContext): void {
       `
 Flags override the environment. Other settings come from the environment only:
   DAYONE_ADMIN_TOKEN  creates an admin API token at start-up (bootstrap scripts and CI)
+  DAYONE_RATE_LIMIT   API requests a minute per token, person or address (default 1200; 0: none)
+  DAYONE_SHUTDOWN_GRACE_MS  how long a shutdown waits for requests, then webhooks (default 10000)
 
-Stops cleanly on SIGINT (Ctrl-C) or SIGTERM.
+Stops cleanly on SIGINT (Ctrl-C) or SIGTERM: stops accepting, tells event streams to
+reconnect elsewhere, finishes requests in flight, sends due webhooks, closes the database.
 
 Examples:
   $ dayone serve
