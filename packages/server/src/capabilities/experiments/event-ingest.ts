@@ -37,6 +37,7 @@ export function createEventIngest(db: Db, dialect: Dialect) {
   async function validate(trx: Db, lines: Line[], results: IngestResult[]): Promise<Valid[]> {
     const experiments = new Map<string, Running | null>();
     const valid: Valid[] = [];
+    const received = nowIso(); // events without a timestamp: when the batch was received
     for (const l of lines) {
       const reject = (reason: string) => results.push({ line: l.line, id: idOf(l.value), status: 'rejected', reason });
       if (l.error) {
@@ -58,7 +59,7 @@ export function createEventIngest(db: Db, dialect: Dialect) {
       else if (e.status !== 'running') reject(`experiment: ${e.key} is ${e.status}, not running`);
       else if (ev.type === 'metric' && !e.metrics.some((m) => m.key === ev.metric)) reject(`metric: ${e.key} has no metric "${ev.metric}"`);
       else {
-        const at = ev.timestamp ? new Date(ev.timestamp).toISOString() : nowIso();
+        const at = ev.timestamp ? new Date(ev.timestamp).toISOString() : received;
         if (ev.type === 'exposure') {
           const a = assign({ key: e.key, variants: e.variants, coverage: e.coverage, seed: e.seed, hashVersion: e.hashVersion }, ev.user);
           if (a.index < 0) {

@@ -7,7 +7,10 @@ import { emptySums, type MetricSums } from './metric-analysis';
 
 type Running = ReturnType<typeof presentExperiment>;
 type MetricEvent = Extract<EventLine, { type: 'metric' }>;
-const ROWS_PER_STATEMENT = 400;
+/** Rows per bulk statement (and users per `in` list): large enough that a batch of 10,000 events
+ *  takes a handful of statements, small enough for SQLite's 32,766 and PostgreSQL's 65,535 bound
+ *  values at 10 columns. Measured: 2,000 reads the batch's users about 3× faster than 400. */
+const ROWS_PER_STATEMENT = 2000;
 
 function* chunks<T>(values: T[], size = ROWS_PER_STATEMENT): Generator<T[]> {
   for (let i = 0; i < values.length; i += size) yield values.slice(i, i + size);
