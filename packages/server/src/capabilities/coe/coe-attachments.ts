@@ -1,5 +1,4 @@
 import type { Db } from '../../platform/db/database';
-import type { AuditLog } from '../../platform/audit/audit-log';
 import type { Principal } from '../../platform/auth/principal';
 import { AppError } from '../../platform/errors/app-error';
 import { presentAttachment, type Attachments } from '../../platform/attachments/index';
@@ -12,7 +11,7 @@ export const COE_OWNER = 'coe';
 
 /** The supporting-data section: metric CSVs (checked on upload, charted with the timeline's milestones)
  *  and images, kept in the attachment store under the COE. */
-export function createCoeAttachments({ db, store, attachments, audit }: { db: Db; store: CoeStore; attachments: Attachments; audit: AuditLog }) {
+export function createCoeAttachments({ db, store, attachments }: { db: Db; store: CoeStore; attachments: Attachments }) {
   async function mustFind(trx: Db, n: number): Promise<CoeRow> {
     const row = await store.byNumber(trx, n);
     if (!row) throw new AppError('COE_NOT_FOUND', `No COE has number ${n}.`);
@@ -40,7 +39,6 @@ export function createCoeAttachments({ db, store, attachments, audit }: { db: Db
         if (coe.status === 'closed') throw new AppError('COE_STATE', `COE ${n} is closed.`);
         await attachments.remove(trx, actor, COE_OWNER, coe.id, id);
         await store.touch(trx, coe);
-        await audit.record(trx, actor, { action: 'coe.attachment_removed', entityType: 'coe', entityId: coe.id, after: { attachment: id } });
       }),
 
     /** Every file's metadata (for the detail, the print view and the Markdown). */

@@ -17,7 +17,7 @@ export function createCoe(deps: { db: Db; dialect: Dialect; audit: AuditLog; out
   const clock = deps.clock ?? (() => new Date());
   const store = createCoeStore(deps.db, deps.dialect);
   const attachments = deps.attachments ?? createAttachments({ audit: deps.audit });
-  const files = createCoeAttachments({ db: deps.db, store, attachments, audit: deps.audit });
+  const files = createCoeAttachments({ db: deps.db, store, attachments });
   const service = createCoeService({ db: deps.db, store, audit: deps.audit, clock, files });
   const items = createActionItems({ db: deps.db, store, audit: deps.audit, clock });
   const reminders = createCoeReminders({ db: deps.db, items, outbox: deps.outbox, clock });
