@@ -86,6 +86,8 @@ describe.each(dialects)('PR/FAQ decisions, the Institutional Yes, on %s', (diale
     expect(doc.body).toMatchObject({ status: 'decided', decision: 'yes' });
     expect(doc.body.decisions[0]).toMatchObject({ state: 'decided', outcome: 'yes', how: 'default', decidedBy: null, secondsToDecision: 73 * 3600, dueAt: null });
     expect(doc.body.statusHistory.at(-1)).toMatchObject({ from: 'in_review', to: 'decided', by: 'system' });
+    const told = (await call(t.app, ada, 'GET', '/api/v1/notifications')).body.items.filter((x: { kind: string }) => x.kind === 'prfaq.decided');
+    expect(told.map((x: { title: string }) => x.title)).toEqual([`PR/FAQ ${n} is a yes: Silent yes`]);
 
     const commit = await act(n, asked.body.id, 'commitments', cy, { note: 'I doubt the price, and I am in.' });
     expect(commit.body.commitments).toEqual([{ by: 'cy', at: expect.any(String), note: 'I doubt the price, and I am in.' }]);
@@ -108,6 +110,8 @@ describe.each(dialects)('PR/FAQ decisions, the Institutional Yes, on %s', (diale
     expect(no.body).toMatchObject({ state: 'escalated', decider: 'fay', outcome: null });
     expect(no.body.nos).toEqual([{ by: 'cy', at: expect.any(String), reasons: LONG_NO, wouldChangeMind: 'A pilot with three customers matching 95% of lines.' }]);
     expect(no.body.events.map((e: { type: string; to: string | null }) => [e.type, e.to])).toEqual([['requested', null], ['no', null], ['escalated', 'fay']]);
+    const inbox = await call(t.app, fay, 'GET', '/api/v1/notifications');
+    expect(inbox.body.items.filter((x: { kind: string }) => x.kind === 'prfaq.decision_needed').map((x: { link: string }) => x.link)).toEqual([`/prfaqs/${n}`]);
     // Silence is never a no: the window passing does not make it a yes or a no.
     expect((await act(n, req.id, 'decide', cy, { answer: 'yes' })).body.detail).toContain('Only fay');
     const shortLeaderNo = await act(n, req.id, 'decide', fay, { answer: 'no', reasons: 'Not now.', wouldChangeMind: 'Later.' });

@@ -135,6 +135,8 @@ describe.each(dialects)('PR/FAQ documents and review rounds on %s', (dialect) =>
     expect(round.body.wordCount).toBeGreaterThan(60);
     expect(round.body.readingMinutes).toBe(Math.ceil(round.body.wordCount / 200));
     expect((await call(t.app, author, 'GET', `/api/v1/prfaqs/${n}`)).body.status).toBe('in_review');
+    const invited = (await call(t.app, reader, 'GET', '/api/v1/notifications')).body.items;
+    expect(invited.map((x: { kind: string; link: string }) => [x.kind, x.link])).toEqual([['prfaq.review_invited', `/prfaqs/${n}`]]);
     // Edits after the round starts make new versions; the round keeps reading version 5.
     await put(author, 'externalFaq', [{ question: 'What does it cost?', answer: '$10 per account a month.' }], 1);
     const url = `/api/v1/prfaqs/${n}/rounds/1/comments`;

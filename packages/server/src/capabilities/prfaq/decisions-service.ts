@@ -11,6 +11,7 @@ import { assertCanEdit } from './prfaq-policy';
 import { currentWindowSeconds } from './decision-window';
 import { leaderAbove, leaderOf, teamLedBy, type Leader } from './leaders';
 import { addEvent, decisionRecords, SYSTEM, type DecisionRow } from './decision-records';
+import { prfaqNotices } from './prfaq-notices';
 
 const SYSTEM_ACTOR: Actor = { id: SYSTEM, name: SYSTEM };
 
@@ -61,6 +62,7 @@ export function createDecisions({ db, store, audit, clock, windowSeconds, mustFi
     if (!ok) return false;
     await addEvent(trx, row.id, { type: 'decided', at: now, by_name: o.by ?? SYSTEM, reasons: o.reasons, would_change_mind: o.wouldChangeMind });
     await store.recordStatus(trx, prfaq, 'decided', o.by ?? SYSTEM, now, o.how === 'default' ? 'Yes by default: the window closed without a written no.' : `${o.outcome === 'yes' ? 'Yes' : 'No'} from ${o.by}`, { decision: o.outcome });
+    await prfaqNotices.decided(trx, prfaq, o.outcome, o.by);
     return true;
   }
 
@@ -75,6 +77,7 @@ export function createDecisions({ db, store, audit, clock, windowSeconds, mustFi
     if (!(await update(trx, row, set))) return false;
     const waiting = row.decider ? `the decision waits for ${row.decider}` : 'the author may take it to a leader';
     await addEvent(trx, row.id, { type: 'escalated', at: now, by_name: by, to_name: target?.person ?? null, reasons: target ? why : `${why} Nobody leads a team above ${row.decider_team ?? prfaq.team}; ${waiting}.` });
+    if (target) await prfaqNotices.decisionNeeded(trx, prfaq, target.person, why, set.due_at ?? null);
     return true;
   }
 
@@ -132,6 +135,7 @@ export function createDecisions({ db, store, audit, clock, windowSeconds, mustFi
         };
         await trx.insertInto('prfaq_decisions').values(row).execute();
         await addEvent(trx, row.id, { type: 'requested', at: now, by_name: actor.name, to_name: row.decider });
+        if (row.decider) await prfaqNotices.decisionNeeded(trx, prfaq, row.decider, `${actor.name} asks for a decision on a one-way door.`, row.due_at);
         if (prfaq.status !== 'in_review') await store.recordStatus(trx, prfaq, 'in_review', actor.name, now, `Decision requested (${input.door === 'two_way' ? 'two-way door' : 'one-way door'})`, { decision: null });
         const result = (await decisionRecords.one(trx, row.id))!;
         await audit.record(trx, actor, { action: 'prfaq.decision_requested', entityType: 'prfaq_decision', entityId: row.id, after: result });
@@ -186,6 +190,7 @@ export function createDecisions({ db, store, audit, clock, windowSeconds, mustFi
         const window = await currentWindowSeconds(trx, windowSeconds);
         if (!(await update(trx, row, { decider: leader.person, decider_team: leader.team, due_at: plus(now, window), window_seconds: window }))) throw new AppError('PRFAQ_ALREADY_DECIDED', 'The request changed a moment ago; reload it.');
         await addEvent(trx, row.id, { type: 'redirected', at: now, by_name: actor.name, to_name: leader.person, reasons: input.note });
+        await prfaqNotices.decisionNeeded(trx, prfaq, leader.person, `${actor.name} brings the decision to you${input.note ? `: ${input.note}` : '.'}`, plus(now, window));
       }),
 
     /** Anyone may record "disagree and commit" on a yes, once. */

@@ -9,6 +9,7 @@ import { newId } from '../../platform/ids';
 import { readingMinutes, textAt, wordCount, type Sections } from './prfaq-sections';
 import { presentVersion, type PrfaqRow, type PrfaqStore } from './prfaq-store';
 import { assertCanEdit, canEdit } from './prfaq-policy';
+import { prfaqNotices } from './prfaq-notices';
 
 type RoundRow = PrfaqRoundsTable;
 
@@ -59,10 +60,12 @@ export function createReviewRounds({ db, store, audit, clock, mustFind }: { db: 
     return [...found.values()];
   }
 
-  async function invite(trx: Db, round: RoundRow, names: string[], by: string) {
+  async function invite(trx: Db, prfaq: PrfaqRow, round: RoundRow, names: string[], by: string) {
     const existing = new Set((await trx.selectFrom('prfaq_round_reviewers').select('person').where('round_id', '=', round.id).execute()).map((r) => r.person.toLowerCase()));
     const fresh = names.filter((n) => !existing.has(n.toLowerCase()));
-    if (fresh.length) await trx.insertInto('prfaq_round_reviewers').values(fresh.map((person) => ({ round_id: round.id, person, invited_by: by, invited_at: now() }))).execute();
+    if (!fresh.length) return;
+    await trx.insertInto('prfaq_round_reviewers').values(fresh.map((person) => ({ round_id: round.id, person, invited_by: by, invited_at: now() }))).execute();
+    await prfaqNotices.reviewInvited(trx, prfaq, round.number, fresh, by);
   }
 
   async function present(trx: Db, round: RoundRow): Promise<PrfaqReviewRound> {
@@ -129,7 +132,7 @@ export function createReviewRounds({ db, store, audit, clock, mustFind }: { db: 
         const words = wordCount(JSON.parse(version.sections_json));
         const round: RoundRow = { id: newId(), prfaq_id: prfaq.id, number: (last?.number ?? 0) + 1, doc_version: prfaq.current_version, started_by: actor.name, started_at: at, closed_at: null, word_count: words, reading_minutes: readingMinutes(words) };
         await trx.insertInto('prfaq_rounds').values(round).execute();
-        await invite(trx, round, names, actor.name);
+        await invite(trx, prfaq, round, names, actor.name);
         if (prfaq.status !== 'in_review') await store.recordStatus(trx, prfaq, 'in_review', actor.name, at, `Review round ${round.number} on version ${round.doc_version}`, { decision: null });
         const result = await present(trx, round);
         await audit.record(trx, actor, { action: 'prfaq.round_started', entityType: 'prfaq', entityId: prfaq.id, after: result });
@@ -142,7 +145,7 @@ export function createReviewRounds({ db, store, audit, clock, mustFind }: { db: 
       inRound(n, r, async (trx, prfaq, round) => {
         await assertCanEdit(trx, actor, prfaq, 'invite reviewers');
         if (round.closed_at) throw new AppError('PRFAQ_ROUND_CLOSED', `Review round ${r} of PR/FAQ ${n} is closed.`);
-        await invite(trx, round, await people(trx, reviewers, 'reviewers'), actor.name);
+        await invite(trx, prfaq, round, await people(trx, reviewers, 'reviewers'), actor.name);
         const result = await present(trx, round);
         await audit.record(trx, actor, { action: 'prfaq.reviewers_invited', entityType: 'prfaq', entityId: prfaq.id, after: { round: r, reviewers } });
         return result;
