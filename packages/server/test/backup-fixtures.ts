@@ -44,7 +44,8 @@ function normalise(type: string, value: unknown): unknown {
 }
 
 /** Fills an instance through its HTTP API with a bit of everything: people, nested teams, catalog
- *  entities and relations, an andon pull through to its COE, an experiment with events, a webhook,
+ *  entities and relations, an andon pull through to its COE (with an attached image), an experiment
+ *  with events, a webhook,
  *  a token and an invite. Returns the callers it made. */
 export async function populate(app: FastifyInstance): Promise<{ owner: Caller; mate: Caller }> {
   const ok = async (caller: Caller, method: 'POST' | 'PUT' | 'PATCH', url: string, body?: unknown, headers: Record<string, string> = {}) => {
@@ -65,6 +66,9 @@ export async function populate(app: FastifyInstance): Promise<{ owner: Caller; m
   await ok(owner, 'POST', `/api/v1/andon/pulls/${pull.id}/comments`, { body: 'Rolling back' });
   const resolved = await ok(owner, 'POST', `/api/v1/andon/pulls/${pull.id}/resolve`, { note: 'Rolled back the card client' });
   await ok(owner, 'PUT', `/api/v1/coes/${resolved.coe}/sections/summary`, { content: 'Card payments failed for 42 minutes.' }, { 'if-match': '"1"' });
+  // Bytes of every value 0-255 after the PNG signature (RFC 2083 §3.1): the blob must survive as is.
+  const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from(Array.from({ length: 256 }, (_, i) => i))]);
+  await ok(owner, 'POST', `/api/v1/coes/${resolved.coe}/attachments?filename=graph.png`, png, { 'content-type': 'image/png' });
   await ok(owner, 'POST', `/api/v1/coes/${resolved.coe}/action-items`, { title: 'Canary the card client', owner: 'milo', dueDate: '2026-12-31', priority: 'high', type: 'prevent' });
   await ok(owner, 'POST', '/api/v1/experiments', {
     key: 'checkout-button',

@@ -49,7 +49,7 @@ describe.each(pairs)('a backup of %s restored into %s', (from, to) => {
     for (const table of Object.keys(before)) expect({ table, rows: after[table] }).toEqual({ table, rows: before[table] });
     // Everything written above is there: sanity that the comparison compared something.
     const nonEmpty = Object.keys(before).filter((t) => before[t].length > 0);
-    expect(nonEmpty).toEqual(expect.arrayContaining(['people', 'teams', 'team_members', 'catalog_entities', 'catalog_relations', 'andon_pulls', 'andon_events', 'coes', 'coe_sections', 'coe_action_items', 'experiments', 'experiment_events', 'experiment_variant_stats', 'webhooks', 'api_tokens', 'invites', 'audit_events']));
+    expect(nonEmpty).toEqual(expect.arrayContaining(['people', 'teams', 'team_members', 'catalog_entities', 'catalog_relations', 'andon_pulls', 'andon_events', 'coes', 'coe_sections', 'coe_action_items', 'attachments', 'experiments', 'experiment_events', 'experiment_variant_stats', 'webhooks', 'api_tokens', 'invites', 'audit_events']));
     expect(written.rows).toBe(Object.values(before).reduce((n, rows) => n + rows.length, 0));
 
     const chain = await verifyAuditChain(restored.db);
