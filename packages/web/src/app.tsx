@@ -30,6 +30,12 @@ import { OrgTreePage } from './capabilities/teams/org-tree-page';
 import { TeamCreatePage } from './capabilities/teams/team-create-page';
 import { TeamPage } from './capabilities/teams/team-page';
 import { TeamsPage } from './capabilities/teams/teams-page';
+import { DecisionsPage } from './capabilities/prfaq/decisions-page';
+import { PortfolioPage } from './capabilities/prfaq/portfolio-page';
+import { PrfaqCreatePage } from './capabilities/prfaq/prfaq-create-page';
+import { PrfaqPage } from './capabilities/prfaq/prfaq-page';
+import { PrfaqPrintPage } from './capabilities/prfaq/prfaq-print-page';
+import { PrfaqsPage } from './capabilities/prfaq/prfaqs-page';
 import { HeaderSearch } from './capabilities/search/header-search';
 import { SearchPage } from './capabilities/search/search-page';
 import { TokensPage } from './capabilities/tokens/tokens-page';
@@ -92,6 +98,7 @@ function SignedInRoutes() {
     { label: 'Architecture', to: '/architecture' },
     { label: 'Andon', to: '/andon' },
     { label: 'Experiments', to: '/experiments' },
+    { label: 'PR/FAQs', to: '/prfaqs' },
     { label: 'COEs', to: '/coes' },
     { label: 'People', to: '/people' },
     { label: 'API tokens', to: '/tokens' },
@@ -105,6 +112,7 @@ function SignedInRoutes() {
         <Route key={path} path={path} element={<ReturnToApp />} />
       ))}
       <Route path="/coes/:number/print" element={<CoePrintPage />} />
+      <Route path="/prfaqs/:number/print" element={<PrfaqPrintPage />} />
       <Route element={<AppShellLayout nav={nav} account={<Group gap="sm" wrap="nowrap"><HeaderSearch /><AccountMenu /></Group>} />}>
         <Route index element={<Navigate to="/teams" replace />} />
         <Route path="teams" element={<TeamsPage />} />
@@ -121,6 +129,11 @@ function SignedInRoutes() {
         <Route path="experiments" element={<ExperimentsPage />} />
         <Route path="experiments/new" element={<ExperimentCreatePage />} />
         <Route path="experiments/:key" element={<ExperimentPage />} />
+        <Route path="prfaqs" element={<PrfaqsPage />} />
+        <Route path="prfaqs/new" element={<PrfaqCreatePage />} />
+        <Route path="prfaqs/decisions" element={<DecisionsPage />} />
+        <Route path="prfaqs/portfolio" element={<PortfolioPage />} />
+        <Route path="prfaqs/:number" element={<PrfaqPage />} />
         <Route path="coes" element={<CoesPage />} />
         <Route path="coes/new" element={<CoeCreatePage />} />
         <Route path="coes/figures" element={<CoeFiguresPage />} />
