@@ -17,7 +17,7 @@ export type Priority = ActionItem['priority'];
 export type ActionItemType = ActionItem['type'];
 
 export type CoeFilters = { q: string; team: string; status: string; service: string; tag: string };
-export type NewCoe = { title: string; team: string; services?: string[]; pulls?: string[] };
+export type NewCoe = { title: string; team: string; services?: string[]; pulls?: string[]; tags?: string[] };
 export type NewActionItem = { title: string; owner: string; team?: string; dueDate: string; priority: Priority; type: ActionItemType; link?: string };
 export type ActionItemChanges = Partial<Pick<ActionItem, 'title' | 'owner' | 'dueDate' | 'priority' | 'status'>> & { wontDoReason?: string; link?: string | null };
 export type ActionItemFilters = { owner?: string; team?: string; status: 'open' | 'closed' | 'all'; overdue?: 'true' };

@@ -15,9 +15,9 @@ import { createCoe } from './coe-api';
 import { coeProblemTitle } from './coe-problem';
 import { useCoeCache } from './use-coe-cache';
 
-const fields = ['title', 'team', 'services', 'pulls'];
+const fields = ['title', 'team', 'services', 'pulls', 'tags'];
 
-/** Starts a draft COE for a team; `?team=`, `?service=` and `?pull=` in the address fill in the form. */
+/** Starts a draft COE for a team; `?team=`, `?service=`, `?pull=` and `?tag=` in the address fill in the form. */
 export function CoeCreatePage() {
   const { person } = useSession();
   const [params] = useSearchParams();
@@ -28,6 +28,7 @@ export function CoeCreatePage() {
   const team = chosenTeam === undefined ? (me.data ?? person).teams[0] ?? null : chosenTeam;
   const [services, setServices] = useState<string[]>(params.getAll('service'));
   const [pulls, setPulls] = useState<string[]>(params.getAll('pull'));
+  const [tags, setTags] = useState<string[]>(params.getAll('tag'));
   const [missing, setMissing] = useState<{ title?: string; team?: string }>({});
   const navigate = useNavigate();
   const cache = useCoeCache();
@@ -44,7 +45,7 @@ export function CoeCreatePage() {
     const text = title.trim();
     setMissing({ title: text ? undefined : 'Name the event', team: team ? undefined : 'Choose the team that owns it' });
     if (!text || !team) return;
-    mutation.mutate({ title: text, team, services: services.length ? services : undefined, pulls: pulls.length ? pulls : undefined });
+    mutation.mutate({ title: text, team, services: services.length ? services : undefined, pulls: pulls.length ? pulls : undefined, tags: tags.length ? tags : undefined });
   };
   return (
     <CreatePageForm
@@ -82,6 +83,17 @@ export function CoeCreatePage() {
         acceptValueOnBlur
         clearable
         error={fieldError(mutation.error, 'pulls')}
+      />
+      <TagsInput
+        label="Tags"
+        description="Optional: words that find this COE and its like later, e.g. card-payments; press Enter after each"
+        value={tags}
+        onChange={(v) => setTags(v.map((t) => t.trim().toLowerCase()))}
+        splitChars={[',', ' ']}
+        acceptValueOnBlur
+        clearable
+        maxTags={20}
+        error={fieldError(mutation.error, 'tags')}
       />
       <FormActions cancelTo="/coes" submitLabel="Start the COE" loading={mutation.isPending} />
     </CreatePageForm>
