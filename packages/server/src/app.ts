@@ -152,7 +152,7 @@ export async function buildApp(config: AppConfig, database: DatabaseHandle): Pro
   webhooks.routes(app);
   search.routes(app);
 
-  await search.rebuildIfEmpty();
+  await search.rebuildIfStale();
   await registerWebApp(app, config.webDist);
   if (config.adminToken) await identity.tokens.ensureAdminToken(config.adminToken);
   await app.ready();

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminCaller, call, createTestApp, dialects, signUp, type Caller, type TestApp } from './harness';
+import { sql } from 'kysely';
+import { adminCaller, call, createTestApp, dialects, newTestStore, signUp, type Caller, type TestApp } from './harness';
 
 const lesson = 'Canary every change to the card client before it reaches all regions.';
 
@@ -94,5 +95,27 @@ describe.each(dialects)('search on %s', (dialect) => {
     expect(badType.body.errors[0].path).toMatch(/^querystring\.type/);
     const badCursor = await search('q=checkout&cursor=nonsense');
     expect(badCursor.status).toBe(400);
+  });
+});
+
+describe.each(dialects)('the search index at start on %s', (dialect) => {
+  it('is rebuilt from the documents when it is empty or its full-text rows are missing (a restored backup)', async () => {
+    const store = newTestStore(dialect);
+    const first = await createTestApp(dialect, { store });
+    const owner = await signUp(first.app, 'root');
+    await call(first.app, owner, 'POST', '/api/v1/teams', { name: 'ledger', mission: 'Record every transfer exactly once.' });
+    // What a restore leaves behind: the documents, but not the engine's own full-text rows (SQLite), or nothing.
+    if (dialect === 'sqlite') await sql`delete from search_fts`.execute(first.database.db);
+    else await first.database.db.deleteFrom('search_documents').execute();
+    await first.close();
+
+    const second = await createTestApp(dialect, { store });
+    try {
+      const found = await call(second.app, owner, 'GET', '/api/v1/search?q=transfer');
+      expect(found.body.items.map((i: { key: string }) => i.key)).toEqual(['ledger']);
+    } finally {
+      await second.close();
+      await store.drop();
+    }
   });
 });

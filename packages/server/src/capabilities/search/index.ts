@@ -25,10 +25,12 @@ export function createSearch(deps: { db: Db; dialect: Dialect; audit: AuditLog }
   }
   deps.audit.observe(reindex);
 
-  /** Indexes everything there is; run at start when the index is empty (a new index on an old database,
-   *  or a restored backup, which carries the documents but not the derived index). */
+  /** Indexes everything there is, from scratch; run at start when the index is empty or incomplete (a new
+   *  index on an old database, or a restored backup, which carries the documents but not the engine's own
+   *  full-text tables). */
   async function rebuild(): Promise<number> {
     return deps.db.transaction().execute(async (trx) => {
+      await index.clear(trx);
       let written = 0;
       for (const [entityType, ids] of await allSourceIds(trx)) {
         for (const id of ids) {
@@ -44,7 +46,7 @@ export function createSearch(deps: { db: Db; dialect: Dialect; audit: AuditLog }
   return {
     search: (q: SearchQuery) => query(q),
     rebuild,
-    rebuildIfEmpty: async () => ((await index.count(deps.db)) === 0 ? rebuild() : 0),
+    rebuildIfStale: async () => ((await index.stale(deps.db)) ? rebuild() : 0),
     routes: (app: FastifyInstance) => searchRoutes(app, query),
   };
 }

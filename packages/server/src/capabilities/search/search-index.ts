@@ -33,9 +33,20 @@ export function createSearchIndex(dialect: Dialect) {
       }
     },
 
-    async count(db: Db): Promise<number> {
+    /** Whether the index must be built again: nothing in it, or (SQLite) documents whose full-text rows are
+     *  missing, as after a restore, which carries search_documents but not the engine's own tables. */
+    async stale(db: Db): Promise<boolean> {
       const row = await db.selectFrom('search_documents').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-      return Number(row.n);
+      if (Number(row.n) === 0) return true;
+      if (dialect !== 'sqlite') return false;
+      const fts = await sql<{ n: number }>`select count(*) as n from search_fts_docsize`.execute(db);
+      return Number(fts.rows[0]?.n) !== Number(row.n);
+    },
+
+    /** Empties the index (before a rebuild). */
+    async clear(trx: Db): Promise<void> {
+      if (dialect === 'sqlite') await sql`delete from search_fts`.execute(trx);
+      await trx.deleteFrom('search_documents').execute();
     },
   };
 }
