@@ -69,6 +69,13 @@ describe('COE supporting data and the inbox in the browser', () => {
     await supporting.getByText('line 2, column 2 (value): "many" is not a number', { exact: false }).waitFor();
     await expect(supporting.getByRole('figure').count()).resolves.toBe(1);
 
+    // The print view draws the same chart, milestones included.
+    await page.goto(`${server.url}/coes/${coe}/print`);
+    const printed = page.getByRole('figure', { name: 'Chart of errors_per_minute from errors.csv' });
+    await printed.locator('.recharts-line').first().waitFor();
+    await expect(printed.locator('.recharts-reference-line').count()).resolves.toBe(5);
+    await page.goto(`${server.url}/coes/${coe}`);
+
     // The tag links to the COEs that share it.
     await page.getByRole('link', { name: 'card-payments' }).first().click();
     await page.getByRole('table', { name: 'COEs' }).getByRole('link', { name: `#${coe}: Card payments failing` }).waitFor();
