@@ -236,6 +236,17 @@ describe.each(dialects)('company sign-in (OpenID Connect) on %s', (dialect) => {
     expect(noCookie.json().detail).toContain('cookie is missing');
   });
 
+  it('refuses a sign-in the person cancelled at the provider, with the provider’s reason', async () => {
+    const start = await t.app.inject({ url: '/api/v1/auth/oidc/start' });
+    const flow = start.cookies.find((c) => c.name === 'dayone_oidc_flow')!.value;
+    const state = new URL(String(start.headers.location)).searchParams.get('state')!;
+    // RFC 6749 §4.1.2.1: the error answer carries the state; RFC 9207 adds the issuer.
+    const cancelled = new URL(`${CALLBACK}?${new URLSearchParams({ error: 'access_denied', error_description: 'The person said no', state, iss: idp.issuer })}`);
+    const res = await back(t.app, cancelled, flow);
+    expect(res.statusCode).toBe(401);
+    expect(res.json().detail).toContain('access_denied (The person said no)');
+  });
+
   it('refuses a sign-in that took longer than ten minutes', async () => {
     const { flow, callback } = await throughProvider(t.app, 'erin');
     clockOffsetMs = 11 * 60_000;

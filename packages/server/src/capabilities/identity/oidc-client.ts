@@ -19,7 +19,8 @@ const refused = (why: string) => new AppError('OIDC_SIGN_IN_FAILED', `The identi
 const reason = (error: Error): string => (error.cause instanceof Error && error.cause.message !== error.message ? `${error.message} (${error.cause.message})` : error.message);
 
 /** Network trouble reaching the provider, as opposed to an answer that fails a check. */
-const unreachable = (error: unknown): boolean => error instanceof TypeError || (error instanceof client.ClientError && error.code === 'OAUTH_TIMEOUT');
+const unreachable = (error: unknown): boolean =>
+  (error instanceof TypeError && /fetch failed/i.test(error.message)) || (error instanceof Error && error.name === 'TimeoutError') || (error instanceof client.ClientError && error.code === 'OAUTH_TIMEOUT');
 
 /** openid-client over one configured provider: discovery (once, retried after a failure), the
  *  authorization URL with PKCE (S256), state and nonce, and the code exchange whose ID token is checked
