@@ -8,6 +8,7 @@ import { registerEventsCommands } from './commands/events-command';
 import { registerGateCommands } from './commands/gate-command';
 import { registerImportCommands } from './commands/import-command';
 import { registerPrfaqCommands } from './commands/prfaq-command';
+import { registerPrfaqLintCommand } from './commands/prfaq-lint-command';
 import { registerRestoreCommand } from './commands/restore-command';
 import { registerServeCommand } from './commands/serve-command';
 import { registerTeamsCommands } from './commands/teams-command';
@@ -58,6 +59,7 @@ Examples:
   registerRestoreCommand(program, ctx);
   registerWebhooksCommands(program, ctx);
   registerPrfaqCommands(program, ctx);
+  registerPrfaqLintCommand(program, ctx);
   return program;
 }
 
