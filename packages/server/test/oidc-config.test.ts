@@ -3,6 +3,7 @@ import { localPasswordsFromEnv, oidcConfigFromEnv } from '../src/capabilities/id
 import { claimValues, nameFromClaims } from '../src/capabilities/identity/oidc-accounts';
 import { createOidcClient } from '../src/capabilities/identity/oidc-client';
 import { safeReturnTo } from '../src/capabilities/identity/oidc-sign-in';
+import { callbackUrl } from '../src/capabilities/identity/oidc-routes';
 import { AppError } from '../src/platform/errors/app-error';
 
 const base = { DAYONE_OIDC_ISSUER: 'https://login.example.com/realms/staff', DAYONE_OIDC_CLIENT_ID: 'dayone' };
@@ -56,6 +57,15 @@ describe('claims to a person', () => {
   it('returns only to paths on this site', () => {
     expect(safeReturnTo('/teams/payments?tab=members')).toBe('/teams/payments?tab=members');
     for (const bad of [undefined, '', 'https://evil.example/', '//evil.example/', '/\\evil.example', 'teams']) expect(safeReturnTo(bad)).toBe('/');
+  });
+});
+
+describe('the redirect URI', () => {
+  const req = { protocol: 'http', host: 'dayone.internal:8080' } as Parameters<typeof callbackUrl>[0];
+  it('is DAYONE_PUBLIC_URL (keeping any path) plus the callback path, or else built from the request', () => {
+    expect(callbackUrl(req, 'https://dayone.example.com')).toBe('https://dayone.example.com/api/v1/auth/oidc/callback');
+    expect(callbackUrl(req, 'https://example.com/dayone/')).toBe('https://example.com/dayone/api/v1/auth/oidc/callback');
+    expect(callbackUrl(req, undefined)).toBe('http://dayone.internal:8080/api/v1/auth/oidc/callback');
   });
 });
 

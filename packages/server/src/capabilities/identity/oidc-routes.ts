@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { oidcCallbackQuery, oidcStartQuery } from '@dayone/contracts';
-import { AppError } from '../../platform/errors/app-error';
 import { z } from 'zod';
+import { AppError } from '../../platform/errors/app-error';
 import { errorReplies, typed } from '../../platform/http/typed';
 import { setSessionCookie } from './session-cookie';
 import { FLOW_MINUTES } from './oidc-flows';
@@ -18,7 +18,8 @@ const backToApp = z.null().describe('Signed in: the session cookie is set and Lo
 /** The redirect URI to register at the provider: DAYONE_PUBLIC_URL, or else the address the request came to. */
 export function callbackUrl(req: FastifyRequest, publicUrl: string | undefined): string {
   const base = publicUrl ?? `${req.protocol}://${req.host}`;
-  return new URL(OIDC_CALLBACK_PATH, base.endsWith('/') ? base : `${base}/`).href;
+  // Relative to the base, so that an address with a path (https://example.com/dayone) keeps it.
+  return new URL(OIDC_CALLBACK_PATH.slice(1), base.endsWith('/') ? base : `${base}/`).href;
 }
 
 interface Deps {
