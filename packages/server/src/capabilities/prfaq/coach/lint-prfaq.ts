@@ -17,7 +17,7 @@ function inReadingOrder(findings: Finding[], sectionOrder: string[]): Finding[] 
   const rank = new Map(['document', 'customer', 'pressRelease', ...sectionOrder].map((name, i) => [name, i]));
   return findings
     .map((f, i) => ({ f, i }))
-    .sort((a, b) => (rank.get(a.f.section) ?? 0) - (rank.get(b.f.section) ?? 0) || a.f.start - b.f.start || a.f.end - b.f.end || a.f.rule.localeCompare(b.f.rule) || a.i - b.i)
+    .sort((a, b) => (rank.get(a.f.section) ?? 0) - (rank.get(b.f.section) ?? 0) || a.f.start - b.f.start || a.f.end - b.f.end || (a.f.rule < b.f.rule ? -1 : a.f.rule > b.f.rule ? 1 : 0) || a.i - b.i)
     .map(({ f }) => f);
 }
 
