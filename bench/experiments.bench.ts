@@ -104,6 +104,9 @@ export const run: Benchmark = async ({ log }) => {
       const [metric, variant] = key.split('|');
       update.run(st.n, st.s, st.ss, metric, Number(variant));
     }
+    // Seeding blocked the event loop; let the server close keep-alive sockets that idled meanwhile
+    // before the next request, or it may go out on a socket being closed.
+    await new Promise((resolve) => setTimeout(resolve, 500));
     const rollupMs: number[] = [];
     for (let i = 0; i < 30; i++) {
       const t0 = performance.now();

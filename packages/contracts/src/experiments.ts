@@ -32,7 +32,8 @@ export const createExperimentBody = z
     hypothesis: z.string().trim().min(1, 'must say what you believe, what will change and how it is measured').max(5000),
     team: entityName,
     services: z.array(z.string().max(200)).max(50).optional(),
-    prfaq: z.string().max(200).optional(),
+    /** The number of the PR/FAQ whose claim the experiment tests (12 or "12"). */
+    prfaq: z.union([z.number().int().positive(), z.string().regex(/^[1-9][0-9]{0,9}$/, 'must be the number of a PR/FAQ')]).optional(),
     variants: z.array(variantDefinition).min(2, 'needs a control and at least one treatment').max(10),
     coverage: z.number().min(0).max(1).default(1),
     metrics: z.array(metricDefinition).min(1, 'needs at least one metric').max(20),

@@ -22,6 +22,8 @@ export interface MetricInput {
   aggregation?: 'sum' | 'count' | 'any';
   /** Default true. */
   higherIsBetter?: boolean;
+  /** Analyse with CUPED from the users' pre-exposure values (events with `preExposure: true`). Default false. */
+  cuped?: boolean;
 }
 
 /** POST /api/v1/experiments: a draft experiment; the server fills in the defaults noted here. */
@@ -33,8 +35,10 @@ export interface CreateExperimentInput {
   hypothesis: string;
   /** The owning team: only its members (and admins) start, stop and decide the experiment. */
   team: string;
+  /** Catalog references or Component names; each must be in the catalog. */
   services?: string[];
-  prfaq?: string;
+  /** The number of the PR/FAQ the experiment tests; it must exist. */
+  prfaq?: number | string;
   /** Control first, then 1 to 9 treatments. */
   variants: VariantInput[];
   /** Share of users in the experiment, 0 to 1 (default 1). */
@@ -82,7 +86,7 @@ export interface ExposureEvent {
   timestamp?: string;
 }
 
-/** A metric value of a user; it counts only after the user's first exposure. */
+/** A metric value of a user; it counts only after the user's first exposure (unless it is a pre-exposure value). */
 export interface MetricEvent {
   type: 'metric';
   /** Idempotency key: an id the server has recorded already is answered `duplicate` and ignored. */
@@ -92,6 +96,8 @@ export interface MetricEvent {
   user: string;
   /** A finite number; default 1. */
   value?: number;
+  /** A value from before the user's exposure: it adds up into the user's CUPED covariate, not the metric. */
+  preExposure?: boolean;
   timestamp?: string;
 }
 

@@ -46,14 +46,20 @@ describe.each(dialects)('experiment rollups for CUPED and results over time on %
   });
   afterAll(() => t.close());
 
-  it('links services that are in the catalog and names the one that is not', async () => {
+  it('links services in the catalog and an existing PR/FAQ, and names the link that is not there', async () => {
     const base = { hypothesis: 'We believe a pre-period covariate sharpens the comparison.', team: 'payments', variants, metrics: [{ key: 'revenue' }] };
     const unknown = await call(t.app, owner, 'POST', '/api/v1/experiments', { ...base, key: 'links', services: ['checkout', 'nope'] });
     expect(unknown.status).toBe(400);
     expect(unknown.body.errors).toEqual([{ path: 'services.1', message: '"nope" is not in the catalog' }]);
-    const created = await call(t.app, owner, 'POST', '/api/v1/experiments', { ...base, key: 'links', services: ['Checkout', 'component:default/checkout'], prfaq: '12' });
+    const noPrfaq = await call(t.app, owner, 'POST', '/api/v1/experiments', { ...base, key: 'links', prfaq: 999 });
+    expect(noPrfaq.body.errors).toEqual([{ path: 'prfaq', message: 'no PR/FAQ has the number 999' }]);
+    const notANumber = await call(t.app, owner, 'POST', '/api/v1/experiments', { ...base, key: 'links', prfaq: 'the big one' });
+    expect(notANumber.body.errors[0].path).toBe('body.prfaq');
+    const doc = await call(t.app, owner, 'POST', '/api/v1/prfaqs', { title: 'Free shipping for members', team: 'payments' });
+    expect(doc.status).toBe(201);
+    const created = await call(t.app, owner, 'POST', '/api/v1/experiments', { ...base, key: 'links', services: ['Checkout', 'component:default/checkout'], prfaq: String(doc.body.number) });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ services: ['component:default/checkout'], prfaq: '12' });
+    expect(created.body).toMatchObject({ services: ['component:default/checkout'], prfaq: String(doc.body.number) });
   });
 
   it('keeps Σy, Σy², Σx, Σx², Σxy per variant and analyses a CUPED metric with them', async () => {

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database';
 import { fieldError } from '../../platform/errors/app-error';
+import { prfaqExists } from '../prfaq/index';
 
 /** The catalog references of the services an experiment changes. Each is written as a full reference
  *  (`component:default/checkout`), as `namespace/name` of a Component, or as a Component's name, and
@@ -19,4 +20,12 @@ export async function resolveServices(trx: Db, services: string[]): Promise<stri
     refs.add(row.ref_key);
   }
   return [...refs];
+}
+
+/** The PR/FAQ an experiment tests, by its number, which must exist (400 naming `prfaq` otherwise). */
+export async function resolvePrfaq(trx: Db, prfaq: number | string | undefined): Promise<string | null> {
+  if (prfaq === undefined) return null;
+  const number = Number(prfaq);
+  if (!(await prfaqExists(trx, number))) throw fieldError('prfaq', `no PR/FAQ has the number ${number}`);
+  return String(number);
 }

@@ -11,7 +11,7 @@ import { presentExperiment, type ExperimentRow, type ExperimentsStore } from './
 import { isTeamMember } from '../teams/index';
 import { experimentResults } from './experiment-results';
 import { experimentDailyResults } from './experiment-daily-results';
-import { resolveServices } from './experiment-links';
+import { resolvePrfaq, resolveServices } from './experiment-links';
 
 /** Anyone signed in may create an experiment for a team; running and deciding it belongs to that team. */
 async function assertTeamMember(trx: Db, actor: Principal, team: string) {
@@ -54,7 +54,7 @@ export function createExperimentsService({ db, store, audit }: { db: Db; store: 
             hypothesis: input.hypothesis,
             team: team.name.toLowerCase(),
             services_json: JSON.stringify(await resolveServices(trx, input.services ?? [])),
-            prfaq: input.prfaq ?? null,
+            prfaq: await resolvePrfaq(trx, input.prfaq),
             variants_json: JSON.stringify(input.variants),
             coverage: input.coverage,
             metrics_json: JSON.stringify(input.metrics.map((m) => ({ ...m, name: m.name ?? m.key }))),
