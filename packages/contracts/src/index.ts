@@ -16,3 +16,4 @@ export * from './notifications';
 export * from './prfaq';
 export * from './prfaq-lint';
 export * from './search';
+export * from './flywheel';

@@ -24,6 +24,7 @@ import { createCoe } from './capabilities/coe/index';
 import { createNotifications } from './capabilities/notifications/index';
 import { createPrfaq } from './capabilities/prfaq/index';
 import { createSearch } from './capabilities/search/index';
+import { createFlywheel } from './capabilities/flywheel/index';
 import { createAndon, CATALOG_TOPIC } from './capabilities/andon/index';
 import { createLocalBus, createPostgresBus, type EventBus } from './platform/events/event-bus';
 import { createDeliveryWorker, createOutbox, deliverySettingsFromEnv, resolveDeliverySettings, type DeliverySettings } from './platform/outbox/index';
@@ -151,6 +152,7 @@ export async function buildApp(config: AppConfig, database: DatabaseHandle): Pro
   app.addHook('onClose', async () => prfaq.scheduler.stop());
   webhooks.routes(app);
   search.routes(app);
+  createFlywheel({ db, audit, clock: config.clock }).routes(app);
 
   await search.rebuildIfStale();
   await registerWebApp(app, config.webDist);

@@ -1,4 +1,5 @@
 import { AppError, type FieldError } from '../../platform/errors/app-error';
+import { csvFields as fields } from '../../platform/csv-fields';
 
 /** The most data rows one metric CSV may hold. */
 export const METRIC_CSV_MAX_ROWS = 10_000;
@@ -13,35 +14,6 @@ export interface MetricSeries {
 const TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 const NAME = /^[\p{L}\p{N}_ .()%/-]{1,60}$/u;
-
-/** Splits one line into fields: commas separate; a field may be wrapped in double quotes ("" is a quote). */
-function fields(line: string): string[] | string {
-  const out: string[] = [];
-  let i = 0;
-  for (;;) {
-    if (line[i] === '"') {
-      let value = '';
-      i++;
-      for (;;) {
-        if (i >= line.length) return 'has a quote that is never closed';
-        if (line[i] === '"' && line[i + 1] === '"') (value += '"'), (i += 2);
-        else if (line[i] === '"') break;
-        else value += line[i++];
-      }
-      i++;
-      out.push(value);
-      if (i < line.length && line[i] !== ',') return `has text after a closing quote in column ${out.length}`;
-    } else {
-      const end = line.indexOf(',', i);
-      const value = end === -1 ? line.slice(i) : line.slice(i, end);
-      if (value.includes('"')) return `has a quote inside unquoted column ${out.length + 1}`;
-      out.push(value);
-      i = end === -1 ? line.length : end;
-    }
-    if (i >= line.length) return out;
-    i++; // the comma
-  }
-}
 
 /** Reads a metric as CSV: a header `time,<name>`, then one row per sample with an ISO 8601 time (with
  *  its zone) and a number, times strictly increasing. Every fault is reported by line and column, in a

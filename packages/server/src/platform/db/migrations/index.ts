@@ -12,6 +12,7 @@ import * as notifications from './20261126-0010-notifications';
 import * as experimentCovariates from './20261126-0011-experiment-covariates';
 import * as externalIdentities from './20261126-0012-external-identities';
 import * as search from './20261126-0013-search';
+import * as flywheel from './20261126-0014-flywheel';
 
 /** Every migration, in order. Names are timestamped; migrations are forward-only (no down). */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '20261126-0011-experiment-covariates': experimentCovariates,
   '20261126-0012-external-identities': externalIdentities,
   '20261126-0013-search': search,
+  '20261126-0014-flywheel': flywheel,
 };
