@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { CompiledQuery, sql, type Kysely } from 'kysely';
 import type { Dialect } from '../db/database';
 import { decodeValue, type BackupColumn } from './backup-format';
 import type { TableSchema } from './table-schema';
@@ -15,19 +15,27 @@ export interface TableTarget {
 
 export const qualified = (target: TableTarget, table: string): string => (target.dialect === 'postgres' ? `${target.schema}.${table}` : table);
 
+const identifier = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+/** A schema-qualified table name as quoted SQL identifiers. */
+const quoted = (name: string): string => name.split('.').map(identifier).join('.');
+
 /** Inserts a table's rows in multi-row statements, each value converted from its portable form to what
  *  the target column takes. */
 export function tableInserter(target: TableTarget, table: TableSchema, columns: BackupColumn[]) {
   const targetTypes = columns.map((c) => table.columns.find((t) => t.name === c.name)!.type);
   const overriding = target.dialect === 'postgres' && table.columns.some((c) => c.generated === 'always' && columns.some((b) => b.name === c.name));
   const perStatement = Math.max(1, Math.min(MAX_ROWS, Math.floor(PARAMETERS / Math.max(1, columns.length))));
-  const head = sql`insert into ${sql.table(qualified(target, table.name))} (${sql.join(columns.map((c) => sql.ref(c.name)))}) ${sql.raw(overriding ? 'overriding system value ' : '')}values `;
+  // The statement text is built here rather than through the query builder: with thousands of values a
+  // statement, compiling a template costs more than running it.
+  const placeholder = target.dialect === 'postgres' ? (n: number) => `$${n}` : () => '?';
+  const head = `insert into ${quoted(qualified(target, table.name))} (${columns.map((c) => identifier(c.name)).join(', ')}) ${overriding ? 'overriding system value ' : ''}values `;
   let batch: unknown[][] = [];
   const flush = async () => {
     if (batch.length === 0) return;
-    const values = batch.map((row) => sql`(${sql.join(row.map((v, i) => decodeValue(columns[i].type, targetTypes[i], target.dialect, v)))})`);
+    const parameters: unknown[] = [];
+    const groups = batch.map((row) => `(${row.map((v, i) => (parameters.push(decodeValue(columns[i].type, targetTypes[i], target.dialect, v)), placeholder(parameters.length))).join(', ')})`);
     batch = [];
-    await sql`${head}${sql.join(values)}`.execute(target.trx);
+    await target.trx.executeQuery(CompiledQuery.raw(head + groups.join(', '), parameters));
   };
   return {
     async add(row: unknown[]) {
