@@ -16,4 +16,5 @@ export * from './notifications';
 export * from './prfaq';
 export * from './prfaq-lint';
 export * from './search';
+export * from './insights';
 export * from './flywheel';

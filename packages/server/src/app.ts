@@ -24,6 +24,7 @@ import { createCoe } from './capabilities/coe/index';
 import { createNotifications } from './capabilities/notifications/index';
 import { createPrfaq } from './capabilities/prfaq/index';
 import { createSearch } from './capabilities/search/index';
+import { createInsights } from './capabilities/insights/index';
 import { createFlywheel } from './capabilities/flywheel/index';
 import { createAndon, CATALOG_TOPIC } from './capabilities/andon/index';
 import { createLocalBus, createPostgresBus, type EventBus } from './platform/events/event-bus';
@@ -152,6 +153,7 @@ export async function buildApp(config: AppConfig, database: DatabaseHandle): Pro
   app.addHook('onClose', async () => prfaq.scheduler.stop());
   webhooks.routes(app);
   search.routes(app);
+  createInsights({ db, health: catalog.health, clock: config.clock }).routes(app);
   createFlywheel({ db, audit, clock: config.clock }).routes(app);
 
   await search.rebuildIfStale();

@@ -36,6 +36,7 @@ import { PrfaqCreatePage } from './capabilities/prfaq/prfaq-create-page';
 import { PrfaqPage } from './capabilities/prfaq/prfaq-page';
 import { PrfaqPrintPage } from './capabilities/prfaq/prfaq-print-page';
 import { PrfaqsPage } from './capabilities/prfaq/prfaqs-page';
+import { InsightsPage } from './capabilities/insights/insights-page';
 import { HeaderSearch } from './capabilities/search/header-search';
 import { SearchPage } from './capabilities/search/search-page';
 import { TokensPage } from './capabilities/tokens/tokens-page';
@@ -92,6 +93,7 @@ function SignedInRoutes() {
   const { person } = useSession();
   const isAdmin = person.role === 'admin';
   const nav: NavItem[] = [
+    { label: 'Insights', to: '/insights' },
     { label: 'Teams', to: '/teams' },
     { label: 'Org tree', to: '/org' },
     { label: 'Catalog', to: '/catalog' },
@@ -142,6 +144,7 @@ function SignedInRoutes() {
         <Route path="inbox" element={<InboxPage />} />
         <Route path="people" element={<PeoplePage />} />
         <Route path="people/:name" element={<PersonPage />} />
+        <Route path="insights" element={<InsightsPage />} />
         <Route path="search" element={<SearchPage />} />
         <Route path="tokens" element={<TokensPage />} />
         <Route path="webhooks" element={<WebhooksPage />} />

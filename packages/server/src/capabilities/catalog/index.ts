@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { analyseCatalog } from './catalog-health';
 import type { Db } from '../../platform/db/database';
 import type { AuditLog } from '../../platform/audit/audit-log';
 import type { EventBus } from '../../platform/events/event-bus';
@@ -25,5 +26,7 @@ export function createCatalog(deps: { db: Db; audit: AuditLog; bus: EventBus; on
     index.forget();
     await deps.onChanged?.();
   };
-  return { service, store, importer, ownership, routes: (app: FastifyInstance) => catalogRoutes(app, { db: deps.db, service, store, importer, onChanged }) };
+  /** The architecture's health over the whole catalog (what GET /api/v1/catalog/health answers). */
+  const health = async () => analyseCatalog(await store.graph());
+  return { service, store, importer, ownership, health, routes: (app: FastifyInstance) => catalogRoutes(app, { db: deps.db, service, store, importer, onChanged }) };
 }

@@ -1,5 +1,5 @@
 import type { Db } from '../../platform/db/database';
-import { AppError } from '../../platform/errors/app-error';
+import { teamWithSubTeams } from '../teams/team-tree';
 import { durations } from './coe-sections';
 import { today } from './coe-store';
 
@@ -23,25 +23,6 @@ export function lastMonths(now: Date, count: number): string[] {
   const out: string[] = [];
   for (let k = count - 1; k >= 0; k--) out.push(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - k, 1)).toISOString().slice(0, 7));
   return out;
-}
-
-/** A team and every team below it, by name (lower case); all teams when no team is given. */
-async function teamWithSubTeams(trx: Db, team: string | undefined): Promise<string[]> {
-  const teams = await trx.selectFrom('teams').select(['id', 'name', 'parent_id']).execute();
-  if (!team) return teams.map((t) => t.name.toLowerCase());
-  const root = teams.find((t) => t.name.toLowerCase() === team.toLowerCase());
-  if (!root) throw new AppError('TEAM_NOT_FOUND', `No team is named "${team}".`);
-  const names: string[] = [];
-  const queue = [root];
-  const seen = new Set<string>();
-  while (queue.length) {
-    const t = queue.shift()!;
-    if (seen.has(t.id)) continue;
-    seen.add(t.id);
-    names.push(t.name.toLowerCase());
-    queue.push(...teams.filter((c) => c.parent_id === t.id));
-  }
-  return names;
 }
 
 /** Per team (with its sub-teams) and month: how fast incidents were detected, mitigated and resolved,

@@ -3,6 +3,7 @@ import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { Db, Dialect } from '../../platform/db/database';
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor';
 import { AppError } from '../../platform/errors/app-error';
+import { teamWithSubTeams } from '../teams/team-tree';
 import { keyOf, type SearchDocument } from './search-document';
 import { matchesOf, snippetOf } from './search-snippets';
 import { rankRows } from './search-ranking';
@@ -17,20 +18,6 @@ type Row = { seq: number; relevance: number; doc_key: string; type: string; team
 
 /** Runs a search: every word must occur (whole or as part of a word), best matches first. */
 export function createSearchQuery(deps: { db: Db; dialect: Dialect }) {
-  async function teamAndSubTeams(team: string): Promise<string[]> {
-    const teams = await deps.db.selectFrom('teams').select(['id', 'name', 'parent_id']).execute();
-    const root = teams.find((t) => t.name === team.toLowerCase());
-    if (!root) return [team.toLowerCase()]; // no such team: nothing matches, which is the honest answer
-    const names: string[] = [];
-    const queue = [root.id];
-    while (queue.length > 0) {
-      const id = queue.shift()!;
-      names.push(teams.find((t) => t.id === id)!.name);
-      for (const child of teams) if (child.parent_id === id) queue.push(child.id);
-    }
-    return names;
-  }
-
   function offsetOf(cursor: string | undefined): number {
     const value = decodeCursor(cursor);
     if (value === null) return 0;
@@ -44,7 +31,7 @@ export function createSearchQuery(deps: { db: Db; dialect: Dialect }) {
   async function filters(query: SearchQuery, words: string[]): Promise<RawBuilder<SqlBool>[]> {
     const where: RawBuilder<SqlBool>[] = [];
     if (query.type?.length) where.push(sql<SqlBool>`sd.type in (${sql.join(query.type)})`);
-    if (query.team) where.push(sql<SqlBool>`sd.team in (${sql.join(await teamAndSubTeams(query.team))})`);
+    if (query.team) where.push(sql<SqlBool>`sd.team in (${sql.join(await teamWithSubTeams(deps.db, query.team))})`);
     if (query.from) where.push(sql<SqlBool>`sd.updated_at >= ${`${query.from}T00:00:00.000Z`}`);
     if (query.to) where.push(sql<SqlBool>`sd.updated_at <= ${`${query.to}T23:59:59.999Z`}`);
     // Words too short for the trigram index (and, on PostgreSQL, every word) are looked for in the text.

@@ -16,3 +16,4 @@ export function createTeams(deps: { db: Db; audit: AuditLog; bus: EventBus; owne
   return { service, cache, routes: (app: FastifyInstance) => teamsRoutes(app, service, cache) };
 }
 export { isTeamMember } from './team-membership';
+export { teamWithSubTeams } from './team-tree';
