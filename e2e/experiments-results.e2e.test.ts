@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assign } from '@dayone/sdk';
-import { analyze, type TreatmentResult } from '@dayone/stats';
+import { analyze, power, type TreatmentResult } from '@dayone/stats';
 import { formatEffect, formatInterval, formatPValue, formatShare } from '../packages/web/src/capabilities/experiments/result-format';
 import { createTeamInUi, setupFirstAccount } from './support/accounts';
 import { apiCall } from './support/api';
@@ -110,5 +110,18 @@ describe('experiment results in the browser', () => {
     const table = page.getByRole('table', { name: 'Results for Purchase' });
     await table.getByRole('columnheader', { name: 'Chance to win' }).waitFor();
     await table.getByRole('row').filter({ hasText: 'treatment' }).getByRole('cell', { name: formatShare(api.metrics[0].variants[1].chanceToWin), exact: true }).waitFor();
+  });
+
+  it('works out the sample size and the days it takes at the current traffic', async () => {
+    await page.goto(`${server.url}/experiments`);
+    await page.getByRole('link', { name: 'Sample size' }).click();
+    await page.getByLabel('Baseline conversion (%)').fill('10');
+    await page.getByLabel('Smallest lift worth detecting (%)').fill('5');
+    await page.getByLabel('Users per day entering the experiment').fill('2000');
+    await page.getByRole('button', { name: 'Calculate' }).click();
+    const expected = power({ metric: 'proportion', baseline: 0.1, mde: 0.05, difference: 'relative', alpha: 0.05, power: 0.8, variants: 2, dailyTraffic: 2000 });
+    const needed = page.getByRole('region', { name: 'Sample size needed' });
+    await needed.getByText(`${new Intl.NumberFormat('en').format(expected.usersPerVariant)} users per variant`).waitFor();
+    await needed.getByText(`${new Intl.NumberFormat('en').format(expected.days!)} days at the current traffic`).waitFor();
   });
 });

@@ -24,9 +24,11 @@ import { InboxPage } from './capabilities/notifications/inbox-page';
 import { ExperimentCreatePage } from './capabilities/experiments/experiment-create-page';
 import { ExperimentPage } from './capabilities/experiments/experiment-page';
 import { ExperimentsPage } from './capabilities/experiments/experiments-page';
+import { SampleSizePage } from './capabilities/stats/sample-size-page';
 import { PeoplePage } from './capabilities/people/people-page';
 import { PersonPage } from './capabilities/people/person-page';
 import { OrgTreePage } from './capabilities/teams/org-tree-page';
+import { FlywheelPage } from './capabilities/flywheel/flywheel-page';
 import { TeamCreatePage } from './capabilities/teams/team-create-page';
 import { TeamPage } from './capabilities/teams/team-page';
 import { TeamsPage } from './capabilities/teams/teams-page';
@@ -120,6 +122,7 @@ function SignedInRoutes() {
         <Route path="teams" element={<TeamsPage />} />
         <Route path="teams/new" element={<TeamCreatePage />} />
         <Route path="teams/:name" element={<TeamPage />} />
+        <Route path="teams/:name/flywheel" element={<FlywheelPage />} />
         <Route path="org" element={<OrgTreePage />} />
         <Route path="catalog" element={<CatalogPage />} />
         <Route path="catalog/new" element={<EntityRegisterPage />} />
@@ -130,6 +133,7 @@ function SignedInRoutes() {
         <Route path="andon/pulls/:id" element={<PullPage />} />
         <Route path="experiments" element={<ExperimentsPage />} />
         <Route path="experiments/new" element={<ExperimentCreatePage />} />
+        <Route path="experiments/sample-size" element={<SampleSizePage />} />
         <Route path="experiments/:key" element={<ExperimentPage />} />
         <Route path="prfaqs" element={<PrfaqsPage />} />
         <Route path="prfaqs/new" element={<PrfaqCreatePage />} />

@@ -30,9 +30,14 @@ export function ExperimentsPage() {
         title="Experiments"
         description="Every idea tested on real customers, with its hypothesis, and what was learned once it was decided."
         actions={
-          <Button component={Link} to="/experiments/new">
-            Create experiment
-          </Button>
+          <Group gap="xs">
+            <Button component={Link} to="/experiments/sample-size" variant="default">
+              Sample size
+            </Button>
+            <Button component={Link} to="/experiments/new">
+              Create experiment
+            </Button>
+          </Group>
         }
       />
       <Group align="flex-end" gap="sm">
