@@ -13,6 +13,7 @@ import { registerMetrics } from './platform/http/metrics';
 import { registerOpenApi } from './platform/http/openapi';
 import { registerWebApp } from './platform/http/web-app';
 import { registerSecurityHeaders } from './platform/http/security-headers';
+import { registerInputGuards } from './platform/http/input-guards';
 import { registerRateLimit } from './platform/http/rate-limit';
 import { createIdentity } from './capabilities/identity/index';
 import { createTeams } from './capabilities/teams/index';
@@ -89,6 +90,7 @@ export async function buildApp(config: AppConfig, database: DatabaseHandle): Pro
 
   registerProblemHandler(app);
   registerSecurityHeaders(app);
+  registerInputGuards(app);
   await app.register(cookie);
   await registerOpenApi(app);
   registerMetrics(app);

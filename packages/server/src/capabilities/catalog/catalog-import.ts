@@ -1,4 +1,4 @@
-import { parseAllDocuments } from 'yaml';
+import { parseAllDocuments, type Document } from 'yaml';
 import { sql } from 'kysely';
 import type { ImportSummary } from '@dayone/contracts';
 import type { Db } from '../../platform/db/database';
@@ -25,7 +25,18 @@ export function parseCatalogYaml(text: string): unknown[] {
       });
     }
   });
-  return list.map((d) => d.toJS()).filter((d) => d !== null && d !== undefined);
+  return list.map(plainData).filter((d) => d !== null && d !== undefined);
+}
+
+/** A document as plain JSON data. Aliases that name no anchor, that contain themselves or that expand
+ *  without end (a "billion laughs") are parse errors too, not failures of the server. */
+function plainData(doc: Document.Parsed, i: number): unknown {
+  try {
+    return JSON.parse(JSON.stringify(doc.toJS()) ?? 'null');
+  } catch (error) {
+    const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+    throw new AppError('YAML_PARSE_ERROR', `document ${i + 1}: ${message}`, { errors: [{ path: `document[${i + 1}]`, message }] });
+  }
 }
 
 interface Deps {
