@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { entityName, isoDateTime, pageQuery, page } from './common';
+import { entityName, isoDateTime, linkUrl, pageQuery, page } from './common';
 
 /** Kinds Day One keeps in its catalog (Group and User become teams and people). */
 export const catalogKinds = ['Component', 'API', 'Resource', 'System', 'Domain'] as const;
@@ -23,7 +23,7 @@ export const tag = z
   .regex(/^[a-z0-9:+#]+(?:-[a-z0-9:+#]+)*$/, 'must be lower-case letters, digits, ":", "+" or "#", separated by single "-"');
 
 export const link = z.strictObject({
-  url: z.string().url().max(2000),
+  url: linkUrl,
   title: z.string().max(200).optional(),
   icon: z.string().max(100).optional(),
   type: z.string().max(100).optional(),
@@ -87,7 +87,8 @@ export const catalogEntity = z.object({
   type: z.string().nullable(),
   tier: z.string().nullable(),
   tags: z.array(z.string()),
-  links: z.array(link),
+  // Read back as stored: links saved before script URLs were refused must not break reading the entity.
+  links: z.array(link.extend({ url: z.string() })),
   system: z.string().nullable(),
   domain: z.string().nullable(),
   providesApis: z.array(z.string()),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { entityName, isoDateTime, pageQuery, page } from './common';
+import { entityName, isoDateTime, pageQuery, page, linkUrl } from './common';
 import { attachment } from './attachments';
 
 export const coeStatus = z.enum(['draft', 'in_review', 'reviewed', 'closed']);
@@ -75,7 +75,7 @@ export const createActionItemBody = z.strictObject({
   dueDate,
   priority: z.enum(['high', 'medium', 'low']).default('medium'),
   type: z.enum(['mitigate', 'prevent', 'process']),
-  link: z.string().url().max(2000).optional(),
+  link: linkUrl.optional(),
 });
 export const patchActionItemBody = z.strictObject({
   title: z.string().trim().min(1).max(300).optional(),
@@ -84,7 +84,7 @@ export const patchActionItemBody = z.strictObject({
   priority: z.enum(['high', 'medium', 'low']).optional(),
   status: actionItemStatus.optional(),
   wontDoReason: z.string().trim().min(1).max(2000).optional(),
-  link: z.string().url().max(2000).nullable().optional(),
+  link: linkUrl.nullable().optional(),
 });
 
 export const lintFinding = z.object({ section: z.string(), code: z.enum(['NAMES_A_PERSON', 'HUMAN_ERROR_ROOT_CAUSE', 'SHALLOW_WHYS', 'IMPACT_WITHOUT_NUMBERS', 'NO_ACTION_ITEMS']), message: z.string() });

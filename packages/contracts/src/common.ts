@@ -10,6 +10,10 @@ export const entityName = z
 
 export const isoDateTime = z.string().describe('ISO 8601 date-time in UTC');
 
+/** An address a person may follow from a page: http, https or mailto. Script and data URLs are refused,
+ *  so no stored link can run code in the web app, a Markdown export or a chat message. */
+export const linkUrl = z.url({ protocol: /^(https?|mailto)$/, error: 'must be an http, https or mailto address' }).max(2000);
+
 export const problem = z.object({
   type: z.string(),
   title: z.string(),
