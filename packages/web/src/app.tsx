@@ -28,6 +28,7 @@ import { SampleSizePage } from './capabilities/stats/sample-size-page';
 import { PeoplePage } from './capabilities/people/people-page';
 import { PersonPage } from './capabilities/people/person-page';
 import { OrgTreePage } from './capabilities/teams/org-tree-page';
+import { FlywheelPage } from './capabilities/flywheel/flywheel-page';
 import { TeamCreatePage } from './capabilities/teams/team-create-page';
 import { TeamPage } from './capabilities/teams/team-page';
 import { TeamsPage } from './capabilities/teams/teams-page';
@@ -121,6 +122,7 @@ function SignedInRoutes() {
         <Route path="teams" element={<TeamsPage />} />
         <Route path="teams/new" element={<TeamCreatePage />} />
         <Route path="teams/:name" element={<TeamPage />} />
+        <Route path="teams/:name/flywheel" element={<FlywheelPage />} />
         <Route path="org" element={<OrgTreePage />} />
         <Route path="catalog" element={<CatalogPage />} />
         <Route path="catalog/new" element={<EntityRegisterPage />} />

@@ -39,6 +39,9 @@ export function TeamPage() {
           <TeamFitnessAlerts fitness={t.fitness} />
           <Text>{t.mission || <Text span c="dimmed">No mission written yet.</Text>}</Text>
           <TeamFacts team={t} />
+          <Anchor component={Link} to={`/teams/${t.name}/flywheel`} size="sm">
+            Flywheel and weekly review
+          </Anchor>
           <Divider />
           <TeamMembers team={t} />
           <Divider />
