@@ -37,6 +37,7 @@ describe('experiments in the browser', () => {
     await page.getByLabel('Metric 1 key').fill('purchase');
     await page.getByRole('combobox', { name: 'Metric 1 aggregation' }).click();
     await page.getByRole('option', { name: 'Whether the user had any (0 or 1)' }).click();
+    await page.getByLabel('Metric 1: CUPED').check();
     await page.getByRole('button', { name: 'Add metric' }).click();
     await page.getByLabel('Metric 2 key').fill('refund');
     await page.getByRole('combobox', { name: 'Metric 2 role' }).click();
@@ -55,6 +56,8 @@ describe('experiments in the browser', () => {
     await variants.getByRole('row').filter({ hasText: 'treatment' }).getByText('50%').waitFor();
     const metrics = page.getByRole('region', { name: 'Metrics' });
     await metrics.getByRole('row').filter({ hasText: 'refund' }).getByText('guardrail').waitFor();
+    await metrics.getByRole('row').filter({ hasText: 'purchase' }).getByText('CUPED', { exact: true }).waitFor();
+    await expect(metrics.getByRole('row').filter({ hasText: 'refund' }).getByText('CUPED', { exact: true }).count()).resolves.toBe(0);
     await page.getByText('Results appear here once the experiment is started and users are exposed.').waitFor();
   });
 

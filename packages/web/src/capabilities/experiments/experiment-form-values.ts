@@ -1,7 +1,7 @@
 import type { Aggregation, Engine, MetricRole, NewExperiment } from './experiments-api';
 
 export type VariantValues = { name: string; percent: number | string };
-export type MetricValues = { key: string; name: string; role: MetricRole; aggregation: Aggregation; higherIsBetter: boolean };
+export type MetricValues = { key: string; name: string; role: MetricRole; aggregation: Aggregation; higherIsBetter: boolean; cuped: boolean };
 export type ExperimentFormValues = {
   key: string;
   name: string;
@@ -12,7 +12,7 @@ export type ExperimentFormValues = {
   metrics: MetricValues[];
 };
 
-export const emptyMetric: MetricValues = { key: '', name: '', role: 'goal', aggregation: 'sum', higherIsBetter: true };
+export const emptyMetric: MetricValues = { key: '', name: '', role: 'goal', aggregation: 'sum', higherIsBetter: true, cuped: false };
 
 export const emptyExperiment: ExperimentFormValues = {
   key: '',
@@ -63,6 +63,7 @@ export function toCreateBody(values: ExperimentFormValues): NewExperiment {
       role: m.role,
       aggregation: m.aggregation,
       higherIsBetter: m.higherIsBetter,
+      cuped: m.cuped,
     })),
   };
 }

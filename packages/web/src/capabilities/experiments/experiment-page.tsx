@@ -182,7 +182,14 @@ function Metrics({ experiment: e }: { experiment: Experiment }) {
                   {m.role}
                 </Badge>
               </Table.Td>
-              <Table.Td>{aggregationOptions.find((o) => o.value === m.aggregation)?.label ?? m.aggregation}</Table.Td>
+              <Table.Td>
+                {aggregationOptions.find((o) => o.value === m.aggregation)?.label ?? m.aggregation}
+                {m.cuped && (
+                  <Badge size="xs" variant="outline" color="teal" ml={6}>
+                    CUPED
+                  </Badge>
+                )}
+              </Table.Td>
               <Table.Td>{m.higherIsBetter ? 'higher' : 'lower'}</Table.Td>
             </Table.Tr>
           ))}

@@ -35,7 +35,15 @@ export function MetricFields({ value, onChange, error }: MetricFieldsProps) {
             <Select label={`Metric ${i + 1} role`} data={roleOptions} value={m.role} onChange={(v) => v && set(i, { role: v as MetricRole })} allowDeselect={false} />
           </SimpleGrid>
           <Group justify="space-between" mt="sm">
-            <Checkbox label={`Metric ${i + 1}: higher is better`} checked={m.higherIsBetter} onChange={(e) => set(i, { higherIsBetter: e.currentTarget.checked })} />
+            <Group gap="lg">
+              <Checkbox label={`Metric ${i + 1}: higher is better`} checked={m.higherIsBetter} onChange={(e) => set(i, { higherIsBetter: e.currentTarget.checked })} />
+              <Checkbox
+                label={`Metric ${i + 1}: CUPED`}
+                description="Use the users' pre-exposure values"
+                checked={m.cuped}
+                onChange={(e) => set(i, { cuped: e.currentTarget.checked })}
+              />
+            </Group>
             <Button variant="subtle" color="red" size="xs" disabled={value.length <= 1} onClick={() => onChange(value.filter((_, j) => j !== i))} aria-label={`Remove metric ${i + 1}`}>
               Remove
             </Button>
