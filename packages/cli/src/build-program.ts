@@ -5,6 +5,7 @@ import { registerAndonCommands } from './commands/andon-command';
 import { registerAuditCommands } from './commands/audit-command';
 import { registerBackupCommand } from './commands/backup-command';
 import { registerEventsCommands } from './commands/events-command';
+import { registerFlywheelCommands } from './commands/flywheel-command';
 import { registerGateCommands } from './commands/gate-command';
 import { registerImportCommands } from './commands/import-command';
 import { registerPrfaqCommands } from './commands/prfaq-command';
@@ -60,6 +61,7 @@ Examples:
   registerWebhooksCommands(program, ctx);
   registerPrfaqCommands(program, ctx);
   registerPrfaqLintCommand(program, ctx);
+  registerFlywheelCommands(program, ctx);
   return program;
 }
 
