@@ -176,3 +176,23 @@ describe.each(dialects)('service catalog on %s', (dialect) => {
     expect(g.body.edges).toContainEqual({ from: 'component:default/checkout', to: 'component:default/cart', type: 'dependsOn' });
   });
 });
+
+describe.each(dialects)('changing only the relations of an entity on %s', (dialect) => {
+  it('is saved as a change (a new version), not taken for an unchanged entity', async () => {
+    const t = await createTestApp(dialect);
+    try {
+      const owner = await signUp(t.app, 'root');
+      await call(t.app, owner, 'POST', '/api/v1/teams', { name: 'payments' });
+      const create = (name: string, dependsOn: string[] = []) => call(t.app, owner, 'POST', '/api/v1/catalog/entities', { kind: 'Component', name, owner: 'payments', lifecycle: 'production', type: 'service', dependsOn });
+      expect((await create('ledger')).status).toBe(201);
+      expect((await create('checkout', ['component:ledger'])).status).toBe(201);
+      const patched = await call(t.app, owner, 'PATCH', '/api/v1/catalog/entities/component/default/ledger', { dependsOn: ['component:checkout'] }, { 'if-match': '"1"' });
+      expect(patched.status).toBe(200);
+      expect(patched.body).toMatchObject({ version: 2, dependsOn: ['component:default/checkout'] });
+      const health = await call(t.app, owner, 'GET', '/api/v1/catalog/health');
+      expect(health.body.cycles).toEqual([['component:default/checkout', 'component:default/ledger']]);
+    } finally {
+      await t.close();
+    }
+  });
+});

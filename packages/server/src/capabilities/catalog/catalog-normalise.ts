@@ -68,7 +68,8 @@ export function normaliseEntity(input: CreateCatalogEntity): NormalisedEntity {
     ...(system ? [{ type: 'partOf' as const, target_ref: system }] : []),
     ...(domain ? [{ type: 'partOf' as const, target_ref: domain }] : []),
   ];
-  return { content: { ...content, content_hash: sha256(JSON.stringify(content)) }, relations };
+  // The hash covers the relations too: a change of dependencies alone is a change.
+  return { content: { ...content, content_hash: sha256(JSON.stringify({ ...content, relations })) }, relations };
 }
 
 /** Applies a partial edit to an entity's current fields, keeping what the edit leaves out. */
