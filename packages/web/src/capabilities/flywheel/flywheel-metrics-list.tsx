@@ -35,7 +35,7 @@ export function FlywheelMetricsList({ team, flywheel }: { team: string; flywheel
                 {m.latest ? formatValue(m.latest.value, m.unit) : 'no value yet'}
               </Text>
               <Text size="xs" c="dimmed">
-                {m.latest ? `week of ${m.latest.week}` : ''} · drives {flywheel.metrics.find((x) => x.key === m.next)?.name ?? m.next}
+                {[m.latest ? `week of ${m.latest.week}` : null, `drives ${flywheel.metrics.find((x) => x.key === m.next)?.name ?? m.next}`].filter(Boolean).join(' · ')}
               </Text>
             </Stack>
             {values.data && <MetricSparkline name={m.name} points={series(m.key)} />}
