@@ -70,6 +70,20 @@ describe.each(dialects)('team flywheel on %s', (dialect) => {
     expect(audit.body.items.map((e: { action: string }) => e.action)).toEqual(['flywheel.redefined', 'flywheel.defined']);
   });
 
+  it('of two edits made at once from the same version exactly one is saved; the other gets 412', async () => {
+    const edit = (name: string) => call(t.app, olga, 'PUT', url, { metrics: AMAZON.map((m) => (m.key === 'sellers' ? { ...m, name } : m)) }, { 'if-match': '"2"' });
+    const answers = await Promise.all([edit('Sellers A'), edit('Sellers B')]);
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 412]);
+    const saved = answers.find((a) => a.status === 200)!.body.metrics[2].name;
+    const read = await call(t.app, olga, 'GET', url);
+    expect([read.body.version, read.body.metrics[2].name]).toEqual([3, saved]);
+    // Two first definitions at once for another team: one makes it; the other, sent without a version,
+    // is answered as if it came later (428: read the flywheel and send If-Match).
+    await call(t.app, olga, 'POST', '/api/v1/teams', { name: 'ads' });
+    const first = await Promise.all([0, 1].map(() => call(t.app, olga, 'PUT', '/api/v1/teams/ads/flywheel', { metrics: AMAZON.slice(0, 4) })));
+    expect(first.map((a) => a.status).sort()).toEqual([201, 428]);
+  });
+
   it('records values as JSON, once per metric and week: sending a week again replaces it and says so', async () => {
     const first = await call(t.app, olga, 'POST', `${url}/values`, { values: [{ metric: 'traffic', week: '2026-11-16', value: 50 }, { metric: 'sellers', week: '2026-11-16', value: 12 }] });
     expect(first.status).toBe(200);

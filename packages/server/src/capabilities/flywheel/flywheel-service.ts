@@ -85,10 +85,13 @@ export function createFlywheelService({ db, audit, clock }: { db: Db; audit: Aud
         const before = current ? await present(trx, t.name, current, await store.metrics(trx, t.id)) : undefined;
         const now = nowIso();
         if (!current && expected !== null && expected !== 0) throw new AppError('PRECONDITION_FAILED', `${t.name} has no flywheel yet; define it without If-Match (or with "0").`);
-        if (current && expected === null) throw new AppError('PRECONDITION_REQUIRED', 'Send If-Match: "<version>" with the version you read (the ETag of the GET).');
+        const exists = () => new AppError('PRECONDITION_REQUIRED', `${t.name} already has a flywheel; read it and send If-Match: "<version>" with the version you read (the ETag of the GET).`);
+        if (current && expected === null) throw exists();
         const written = current
           ? await store.bump(trx, t.id, expected!, actor.name, now)
           : await store.create(trx, { team_id: t.id, version: 1, created_at: now, updated_by: actor.name, updated_at: now });
+        // Another first definition committed while this one was made: the same answer as if it had come later.
+        if (!written && !current && expected === null) throw exists();
         if (!written) throw new AppError('PRECONDITION_FAILED', `Someone changed ${t.name}'s flywheel first; reload it and apply your change again.`, { extensions: { current: before } });
         await store.replaceMetrics(trx, t.id, metrics.map((m, position) => ({ team_id: t.id, key: m.key, position, name: m.name, unit: m.unit, kind: m.kind, next_key: m.next })));
         const after = await present(trx, t.name, (await store.flywheel(trx, t.id))!, await store.metrics(trx, t.id));
