@@ -131,7 +131,16 @@ export const createCoeBody = z.strictObject({
   pulls: z.array(z.string().max(100)).max(50).optional(),
   tags: z.array(coeTag).max(20).optional(),
 });
-export const coesQuery = pageQuery.extend({ team: z.string().max(63).optional(), status: coeStatus.optional(), service: z.string().max(200).optional(), tag: z.string().max(40).optional(), q: z.string().max(200).optional() });
+const coeDay = z.iso.date({ error: 'must be a date, YYYY-MM-DD' });
+export const coesQuery = pageQuery.extend({
+  team: z.string().max(63).optional(),
+  status: coeStatus.optional(),
+  service: z.string().max(200).optional(),
+  tag: z.string().max(40).optional(),
+  q: z.string().max(200).optional(),
+  from: coeDay.optional().describe('only COEs written on or after this day (UTC)'),
+  to: coeDay.optional().describe('only COEs written on or before this day (UTC)'),
+});
 export const coesPage = page(coe);
 export const coeParams = z.strictObject({ number: z.coerce.number().int().min(1) });
 export const sectionParams = z.strictObject({ number: z.coerce.number().int().min(1), section: sectionName });

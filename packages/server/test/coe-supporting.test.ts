@@ -112,6 +112,16 @@ describe.each(dialects)('COE supporting data, tags and figures on %s', (dialect)
 
     expect((await call(t.app, owner, 'DELETE', `/api/v1/coes/${other}/tags/database`)).body.tags).toEqual(['card-payments']);
     expect((await call(t.app, outsider, 'GET', '/api/v1/coes?tag=database')).body.items).toEqual([]);
+
+    // By the day it was written: today's COEs are found from today, none before or after.
+    const today = new Date().toISOString().slice(0, 10);
+    const byDate = await call(t.app, outsider, 'GET', `/api/v1/coes?tag=card-payments&from=${today}&to=${today}`);
+    expect(byDate.body.items.map((c: { number: number }) => c.number).sort()).toEqual([first, other].sort());
+    expect((await call(t.app, outsider, 'GET', '/api/v1/coes?from=2999-01-01')).body.items).toEqual([]);
+    expect((await call(t.app, outsider, 'GET', '/api/v1/coes?to=2000-01-01')).body.items).toEqual([]);
+    const badDate = await call(t.app, outsider, 'GET', '/api/v1/coes?from=yesterday');
+    expect(badDate.status).toBe(400);
+    expect(badDate.body.errors[0].path).toBe('querystring.from');
   });
 
   it('computes per-month figures for a team and its sub-teams (hand-computed)', async () => {

@@ -87,11 +87,13 @@ export function createCoeStore(db: Db, dialect: Dialect) {
         .map((r) => ({ number: r.number, title: r.title }));
     },
 
-    async list(query: { team?: string; status?: CoeRow['status']; service?: string; tag?: string; q?: string; limit: number; cursor?: string }) {
+    async list(query: { team?: string; status?: CoeRow['status']; service?: string; tag?: string; q?: string; from?: string; to?: string; limit: number; cursor?: string }) {
       let q = db.selectFrom('coes').selectAll();
       if (query.tag) q = q.where((eb) => eb.exists(eb.selectFrom('coe_tags as t').select('t.coe_id').whereRef('t.coe_id', '=', 'coes.id').where('t.tag', '=', query.tag!.trim().toLowerCase())));
       if (query.team) q = q.where('team', '=', query.team.toLowerCase());
       if (query.status) q = q.where('status', '=', query.status);
+      if (query.from) q = q.where('created_at', '>=', `${query.from}T00:00:00.000Z`);
+      if (query.to) q = q.where('created_at', '<=', `${query.to}T23:59:59.999Z`);
       if (query.service) q = q.where('services_json', 'like', `%"${query.service.toLowerCase().replace(/[%_"]/g, '')}%`);
       if (query.q) {
         const like = `%${query.q.toLowerCase()}%`;

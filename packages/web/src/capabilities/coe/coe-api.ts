@@ -16,7 +16,7 @@ export type ActionItemStatus = ActionItem['status'];
 export type Priority = ActionItem['priority'];
 export type ActionItemType = ActionItem['type'];
 
-export type CoeFilters = { q: string; team: string; status: string; service: string; tag: string };
+export type CoeFilters = { q: string; team: string; status: string; service: string; tag: string; from: string; to: string };
 export type NewCoe = { title: string; team: string; services?: string[]; pulls?: string[]; tags?: string[] };
 export type NewActionItem = { title: string; owner: string; team?: string; dueDate: string; priority: Priority; type: ActionItemType; link?: string };
 export type ActionItemChanges = Partial<Pick<ActionItem, 'title' | 'owner' | 'dueDate' | 'priority' | 'status'>> & { wontDoReason?: string; link?: string | null };

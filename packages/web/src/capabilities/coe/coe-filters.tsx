@@ -9,7 +9,7 @@ import { coeStatusOptions } from './coe-labels';
 
 type CoeFilterBarProps = { filters: CoeFilters; onChange: (name: keyof CoeFilters, value: string | null) => void; onClear: () => void; active: boolean };
 
-/** Text search and the team, tag, status and service filters of the COE list. */
+/** Text search and the team, tag, status, service and date filters of the COE list. */
 export function CoeFilterBar({ filters, onChange, onClear, active }: CoeFilterBarProps) {
   const [search, setSearch] = useState(filters.q);
   const commitSearch = useDebouncedCallback((value: string) => onChange('q', value.trim()), 250);
@@ -39,6 +39,8 @@ export function CoeFilterBar({ filters, onChange, onClear, active }: CoeFilterBa
           onChange={(v) => onChange('service', v)}
         />
       </div>
+      <TextInput label="Written from" type="date" value={filters.from} onChange={(e) => onChange('from', e.currentTarget.value || null)} w={160} />
+      <TextInput label="Written to" type="date" value={filters.to} onChange={(e) => onChange('to', e.currentTarget.value || null)} w={160} />
       {active && (
         <Button
           variant="subtle"
