@@ -91,4 +91,27 @@ describe('Working Backwards in the browser', () => {
     const row = page.getByRole('table', { name: 'Decisions' }).getByRole('row', { name: /Day One Pay/ });
     await row.getByText('yes (default)').waitFor();
   });
+
+  it('adds a use case with code and an uploaded mock-up to the customer experience, shown in the print view', async () => {
+    await page.goto(`${server.url}/prfaqs/1`);
+    const experience = page.getByRole('region', { name: 'Customer experience' });
+    await experience.getByRole('button', { name: 'Add a use case' }).click();
+    await experience.getByLabel('Use case 1', { exact: true }).fill('Take the first payment');
+    await experience.getByLabel('Use case 1 code', { exact: true }).fill('curl -X POST https://pay.example.com/v1/charges -d amount=500');
+    // A 1×1 PNG (the smallest valid image: signature, IHDR, IDAT, IEND).
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+    const chooser = page.waitForEvent('filechooser');
+    await experience.getByRole('button', { name: 'Upload a mock-up' }).click();
+    await (await chooser).setFiles({ name: 'checkout-screen.png', mimeType: 'image/png', buffer: png });
+    await experience.getByRole('img', { name: 'checkout-screen.png' }).waitFor();
+    await experience.getByRole('button', { name: 'Save customer experience' }).click();
+    await page.getByText('Customer experience saved as a new version').waitFor();
+
+    await page.goto(`${server.url}/prfaqs/1/print`);
+    await page.getByText('Take the first payment').waitFor();
+    await page.getByText('curl -X POST https://pay.example.com/v1/charges -d amount=500').waitFor();
+    const image = page.getByRole('img', { name: 'checkout-screen.png' });
+    await image.waitFor();
+    expect(await image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);
+  });
 });

@@ -1,5 +1,5 @@
 import type { PrfaqVersion } from '@dayone/contracts';
-import { Stack, Text, Title } from '@mantine/core';
+import { Code, Image, Stack, Text, Title } from '@mantine/core';
 import { MarkdownView } from './markdown-view';
 import { pressReleaseFields, pressReleaseLabels } from './prfaq-labels';
 
@@ -23,7 +23,7 @@ export function DocumentView({ version }: { version: Pick<PrfaqVersion, 'title' 
     </Stack>
   );
   const manual = (content('userManual') as Record<string, string> | undefined) ?? {};
-  const cx = (content('customerExperience') as { narrative?: string } | undefined) ?? {};
+  const cx = (content('customerExperience') as { narrative?: string; useCases?: { title: string; description: string; code: string; language: string }[]; mockups?: { url: string; alt: string; caption: string }[] } | undefined) ?? {};
   return (
     <Stack gap="md" aria-label="Document" role="article">
       <Text size="sm" c="dimmed">
@@ -48,6 +48,19 @@ export function DocumentView({ version }: { version: Pick<PrfaqVersion, 'title' 
         Customer experience
       </Title>
       <MarkdownView text={cx.narrative ?? ''} />
+      {(cx.useCases ?? []).map((u, i) => (
+        <div key={i}>
+          <Text fw={600}>{u.title}</Text>
+          <MarkdownView text={u.description} empty="" />
+          {u.code && <Code block>{u.code}</Code>}
+        </div>
+      ))}
+      {(cx.mockups ?? []).map((m, i) => (
+        <figure key={i} style={{ margin: 0 }}>
+          <Image src={m.url} alt={m.alt} mah={320} fit="contain" />
+          {m.caption && <figcaption><MarkdownView text={m.caption} empty="" /></figcaption>}
+        </figure>
+      ))}
       <Title order={3} size="h4">
         User manual
       </Title>

@@ -1,4 +1,4 @@
-import type { Prfaq, PrfaqDecision, PrfaqDetail, PrfaqLintResult, PrfaqReviewRound, PrfaqSectionName, PrfaqThread, PrfaqVersion, prfaqPortfolio, PrfaqCommentAnchor } from '@dayone/contracts';
+import type { Attachment, Prfaq, PrfaqDecision, PrfaqDetail, PrfaqLintResult, PrfaqReviewRound, PrfaqSectionName, PrfaqThread, PrfaqVersion, prfaqPortfolio, PrfaqCommentAnchor } from '@dayone/contracts';
 import type { z } from 'zod';
 import { api } from '../../api/api-client';
 import type { Page } from '../../api/page';
@@ -45,3 +45,7 @@ export const commit = (n: number, id: string, note: string) => api<PrfaqDecision
 
 export const fetchDecisions = (filters: Record<string, string>, cursor: string | null) => api<Page<PrfaqDecision>>('/prfaqs/decisions', { query: { ...filters, cursor, limit: 50 } });
 export const fetchPortfolio = () => api<Portfolio>('/prfaqs/portfolio');
+
+/** Uploads a mock-up image; its address goes into the customer experience's mock-ups. */
+export const uploadMockup = (n: number, file: File) =>
+  api<Attachment>(`${base(n)}/mockups`, { method: 'POST', query: { filename: file.name }, raw: { text: file, contentType: file.type || 'application/octet-stream' } });

@@ -1,8 +1,9 @@
-import { CUSTOMER_EXPERIENCE_GUIDANCE, PRESS_RELEASE_GUIDANCE, USER_MANUAL_GUIDANCE, type PrfaqDetail } from '@dayone/contracts';
-import { Grid, Image, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { PRESS_RELEASE_GUIDANCE, USER_MANUAL_GUIDANCE, type PrfaqDetail } from '@dayone/contracts';
+import { Grid, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { CoachPanel } from './coach-panel';
+import { CustomerExperienceFields } from './customer-experience-fields';
 import { FaqFields } from './faq-fields';
 import { fetchPrfaq, prfaqKeys } from './prfaq-api';
 import { draftsOf, sectionGuidance, sectionVersion, type Drafts } from './prfaq-drafts';
@@ -50,17 +51,7 @@ export function PrfaqWrite({ doc }: { doc: PrfaqDetail }) {
             <FaqFields label="Internal" entries={drafts.internalFaq} onChange={(v) => set('internalFaq', v)} />
           </SectionCard>
           <SectionCard {...card('customerExperience', 'Customer experience')}>
-            <Textarea label="Narrative" description={CUSTOMER_EXPERIENCE_GUIDANCE.narrative} autosize minRows={3} value={drafts.customerExperience.narrative} onChange={(e) => set('customerExperience', { ...drafts.customerExperience, narrative: e.currentTarget.value })} />
-            {drafts.customerExperience.mockups.length > 0 && (
-              <SimpleGrid cols={3}>
-                {drafts.customerExperience.mockups.map((m) => (
-                  <Image key={m.url} src={m.url} alt={m.alt} radius="sm" />
-                ))}
-              </SimpleGrid>
-            )}
-            <Text size="xs" c="dimmed">
-              {CUSTOMER_EXPERIENCE_GUIDANCE.mockups} Use cases with code and mock-up uploads are also taken by the API (see docs/prfaq.md).
-            </Text>
+            <CustomerExperienceFields number={doc.number} value={drafts.customerExperience} onChange={(v) => set('customerExperience', v)} />
           </SectionCard>
           <SectionCard {...card('userManual', 'User manual')}>
             {(['concepts', 'howTo', 'reference'] as const).map((f) => (
