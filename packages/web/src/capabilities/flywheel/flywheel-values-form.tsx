@@ -33,7 +33,11 @@ export function FlywheelValuesForm({ team, flywheel, onRecorded }: { team: strin
           <TextInput type="date" label="Week (its Monday)" value={week} onChange={(e) => setWeek(e.currentTarget.value)} maw={220} required />
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             {flywheel.metrics.map((m) => (
-              <TextInput key={m.key} label={`${m.name}${m.unit ? ` (${m.unit})` : ''}`} inputMode="decimal" value={values[m.key] ?? ''} onChange={(e) => setValues((all) => ({ ...all, [m.key]: e.currentTarget.value }))} />
+              <TextInput key={m.key} label={`${m.name}${m.unit ? ` (${m.unit})` : ''}`} inputMode="decimal" value={values[m.key] ?? ''} onChange={(e) => {
+                  // Read now: the event's target is gone by the time React runs the update.
+                  const value = e.currentTarget.value;
+                  setValues((all) => ({ ...all, [m.key]: value }));
+                }} />
             ))}
           </SimpleGrid>
           <ProblemAlert error={send.error} title="Nothing was recorded" />
