@@ -105,6 +105,10 @@ async function measure(backend: Backend, databaseUrl: string | undefined, log: (
     const seedSeconds = (performance.now() - seedStart) / 1000;
     if (dialect === 'postgres') await sql`analyze search_documents`.execute(db);
 
+    // The teams the documents belong to, so the team filter has a tree to walk.
+    const created = new Date().toISOString();
+    await db.insertInto('teams').values(Array.from({ length: 40 }, (_, i) => ({ id: `bench-t${i}`, name: `team-${i}`, display_name: `Team ${i}`, mission: '', parent_id: null, leader_id: null, version: 1, created_at: created, updated_at: created }))).execute();
+
     // Queries go through the same function the HTTP route calls (no HTTP around it).
     const audit = createAuditLog(dialect);
     const search = createSearch({ db, dialect, audit });
