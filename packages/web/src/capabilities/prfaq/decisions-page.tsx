@@ -1,22 +1,16 @@
 import { Anchor, Badge, Stack, Table, Text } from '@mantine/core';
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { formatDateTime } from '../../ui/format-date';
 import { formatDuration } from '../../ui/format-duration';
 import { LoadMoreButton } from '../../ui/load-more-button';
+import { useCursorPages } from '../../ui/use-cursor-pages';
 import { PageHeader } from '../../ui/page-header';
 import { ProblemAlert } from '../../ui/problem-alert';
 import { fetchDecisions, prfaqKeys } from './prfaq-api';
 
 /** Every decision, visible to everyone: who, when, why, how long it took, and the nos with their reasons. */
 export function DecisionsPage() {
-  const list = useInfiniteQuery({
-    queryKey: prfaqKeys.decisions({}),
-    queryFn: ({ pageParam }) => fetchDecisions({}, pageParam),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextCursor,
-  });
-  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const { query: list, items } = useCursorPages(prfaqKeys.decisions({}), (cursor) => fetchDecisions({}, cursor));
   return (
     <Stack>
       <PageHeader title="Decisions log" description="Every PR/FAQ decision: two-way doors are yes unless someone writes a no; one-way doors are decided by a named decider." />

@@ -1,8 +1,8 @@
 import { Anchor, Badge, Button, Stack, Table, Text } from '@mantine/core';
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { formatDateTime } from '../../ui/format-date';
 import { LoadMoreButton } from '../../ui/load-more-button';
+import { useCursorPages } from '../../ui/use-cursor-pages';
 import { PageHeader } from '../../ui/page-header';
 import { ProblemAlert } from '../../ui/problem-alert';
 import { fetchPrfaqs, prfaqKeys } from './prfaq-api';
@@ -10,13 +10,7 @@ import { statusColour, statusLabel } from './prfaq-labels';
 
 /** Every PR/FAQ, newest first. */
 export function PrfaqsPage() {
-  const list = useInfiniteQuery({
-    queryKey: prfaqKeys.list({}),
-    queryFn: ({ pageParam }) => fetchPrfaqs({}, pageParam),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextCursor,
-  });
-  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const { query: list, items } = useCursorPages(prfaqKeys.list({}), (cursor) => fetchPrfaqs({}, cursor));
   return (
     <Stack>
       <PageHeader

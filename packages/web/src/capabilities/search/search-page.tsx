@@ -1,10 +1,10 @@
 import { searchDocumentTypes, type SearchHit } from '@dayone/contracts';
 import { Anchor, Badge, Button, Chip, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
-import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { formatDateTime } from '../../ui/format-date';
 import { LoadMoreButton } from '../../ui/load-more-button';
+import { useCursorPages } from '../../ui/use-cursor-pages';
 import { PageHeader } from '../../ui/page-header';
 import { ProblemAlert } from '../../ui/problem-alert';
 import { useUrlFilters } from '../../ui/use-url-filters';
@@ -21,15 +21,7 @@ export function SearchPage() {
   const [text, setText] = useState(filters.q);
   useEffect(() => setText(filters.q), [filters.q]);
   const types = filters.type ? filters.type.split(',') : [];
-  const results = useInfiniteQuery({
-    queryKey: searchKeys.results(filters),
-    queryFn: ({ pageParam }) => fetchSearch(filters, pageParam),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextCursor,
-    placeholderData: keepPreviousData,
-    enabled: filters.q.trim() !== '',
-  });
-  const items = results.data?.pages.flatMap((p) => p.items) ?? [];
+  const { query: results, items } = useCursorPages(searchKeys.results(filters), (cursor) => fetchSearch(filters, cursor), { enabled: filters.q.trim() !== '' });
   return (
     <Stack>
       <PageHeader title="Search" description="Everything written down: teams, services, PR/FAQs, COEs and experiments with their lessons, and decisions." />

@@ -1,9 +1,9 @@
 import type { WebhookDelivery } from '@dayone/contracts';
 import { Badge, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { formatDateTime } from '../../ui/format-date';
 import { LoadMoreButton } from '../../ui/load-more-button';
+import { useCursorPages } from '../../ui/use-cursor-pages';
 import { ProblemAlert } from '../../ui/problem-alert';
 import { fetchDeliveries, webhookKeys } from './webhooks-api';
 
@@ -13,14 +13,7 @@ const statusColour = { pending: 'yellow', delivered: 'teal', failed: 'red' } as 
 export function WebhookDeliveries({ webhookId }: { webhookId: string }) {
   const [status, setStatus] = useState('all');
   const filter = status === 'all' ? null : status;
-  const deliveries = useInfiniteQuery({
-    queryKey: webhookKeys.deliveries(webhookId, filter),
-    queryFn: ({ pageParam }) => fetchDeliveries(webhookId, filter, pageParam),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextCursor,
-    refetchInterval: 10_000,
-  });
-  const items = deliveries.data?.pages.flatMap((p) => p.items) ?? [];
+  const { query: deliveries, items } = useCursorPages(webhookKeys.deliveries(webhookId, filter), (cursor) => fetchDeliveries(webhookId, filter, cursor), { refetchInterval: 10_000 });
   return (
     <Stack>
       <Title order={2} size="h4">

@@ -1,11 +1,11 @@
 import type { CreatedWebhook } from '@dayone/contracts';
 import { Anchor, Badge, Stack, Table, Text } from '@mantine/core';
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useSession } from '../auth/use-session';
 import { formatDateTime } from '../../ui/format-date';
 import { LoadMoreButton } from '../../ui/load-more-button';
+import { useCursorPages } from '../../ui/use-cursor-pages';
 import { PageHeader } from '../../ui/page-header';
 import { ProblemAlert } from '../../ui/problem-alert';
 import { WebhookCreateForm } from './webhook-create-form';
@@ -16,13 +16,7 @@ import { fetchWebhooks, webhookKeys } from './webhooks-api';
 export function WebhooksPage() {
   const { person } = useSession();
   const [created, setCreated] = useState<CreatedWebhook | null>(null);
-  const webhooks = useInfiniteQuery({
-    queryKey: [...webhookKeys.all, 'pages'],
-    queryFn: ({ pageParam }) => fetchWebhooks(pageParam),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextCursor,
-  });
-  const items = webhooks.data?.pages.flatMap((p) => p.items) ?? [];
+  const { query: webhooks, items } = useCursorPages([...webhookKeys.all, 'pages'], fetchWebhooks);
   return (
     <Stack>
       <PageHeader title="Webhooks" description="Tell other systems (your chat, your pipelines) the moment something happens, such as an andon cord being pulled." />
