@@ -61,13 +61,24 @@ export const teamsPage = page(team);
 
 export const addMemberBody = z.strictObject({ person: entityName.optional() });
 
-export type OrgNode = { name: string; displayName: string; memberCount: number; fit: boolean; children: OrgNode[] };
+/** Every organisation check a team can fail: the two-pizza rules, and owning more components than its
+ *  people can carry (the catalog health's TEAM_OVERLOADED). */
+export const orgFinding = z.object({
+  code: z.enum(['OVER_SIZE', 'NO_LEADER', 'LEADER_LEADS_SEVERAL', 'TEAM_OVERLOADED']),
+  message: z.string(),
+});
+export type OrgFinding = z.infer<typeof orgFinding>;
+
+export type OrgNode = { name: string; displayName: string; memberCount: number; fit: boolean; findings: OrgFinding[]; children: OrgNode[] };
 export const orgNode: z.ZodType<OrgNode> = z.lazy(() =>
   z.object({
     name: z.string(),
     displayName: z.string(),
     memberCount: z.number().int(),
+    /** Keeps the two-pizza rules (as Team.fitness.fit). */
     fit: z.boolean(),
+    /** Every organisation check the team fails; none means healthy. */
+    findings: z.array(orgFinding),
     children: z.array(orgNode),
   }),
 );

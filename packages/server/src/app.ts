@@ -141,7 +141,7 @@ export async function buildApp(config: AppConfig, database: DatabaseHandle): Pro
       await andon.gates.reload('services');
     },
   });
-  const teams = createTeams({ db, audit, bus, ownership: [catalog.ownership] });
+  const teams = createTeams({ db, audit, bus, ownership: [catalog.ownership], findings: [catalog.teamFindings] });
   teams.routes(app);
   catalog.routes(app);
   andon.routes(app);

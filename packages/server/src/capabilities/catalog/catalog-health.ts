@@ -16,6 +16,10 @@ export const HEALTH_RULES = {
   listed: 50,
 };
 
+/** A team owning more components than its people can carry: more than servicesPerMember per person
+ *  (a team with nobody in it counts as one). */
+export const overloaded = (components: number, members: number) => components > Math.max(1, members) * HEALTH_RULES.servicesPerMember;
+
 /** Dependency edges "from depends on to": dependsOn, consumesApi, and an API on the component providing it. */
 export function dependencyEdges(g: GraphInput): [string, string][] {
   const refById = new Map(g.entities.map((e) => [e.id, e.ref_key]));
@@ -148,7 +152,7 @@ export function analyseCatalog(g: GraphInput): CatalogHealth {
     const t = teamNames.get(team);
     if (!t) continue;
     const members = Number(t.members ?? 0);
-    if (count > Math.max(1, members) * HEALTH_RULES.servicesPerMember) {
+    if (overloaded(count, members)) {
       findings.push({ code: 'TEAM_OVERLOADED', meaning: `A team carrying more than ${HEALTH_RULES.servicesPerMember} components per person cannot own them well.`, entities: [`group:default/${team}`], detail: `${t.name} owns ${count} components with ${members} member(s)` });
     }
   }

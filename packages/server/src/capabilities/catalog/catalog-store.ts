@@ -162,6 +162,19 @@ export function createCatalogStore(db: Db) {
         (r) => ({ kind: r.kind, name: r.ref_key }),
       ),
 
+    /** How many components each team (lower-case name) owns, in one query. */
+    async componentsPerTeam(trx: Db = db): Promise<Map<string, number>> {
+      const rows = await trx
+        .selectFrom('catalog_entities')
+        .select(['owner_group'])
+        .select((eb) => eb.fn.countAll<number | string>().as('n'))
+        .where('kind', '=', 'Component')
+        .where('owner_group', 'is not', null)
+        .groupBy('owner_group')
+        .execute();
+      return new Map(rows.map((r) => [r.owner_group!, Number(r.n)]));
+    },
+
     /** Everything the health analysis needs, in two queries. */
     async graph() {
       const entities = await db.selectFrom('catalog_entities').select(['id', 'ref_key', 'kind', 'owner_ref', 'owner_group', 'title']).execute();

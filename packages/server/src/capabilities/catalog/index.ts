@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { analyseCatalog } from './catalog-health';
+import { analyseCatalog, HEALTH_RULES, overloaded } from './catalog-health';
 import type { Db } from '../../platform/db/database';
 import type { AuditLog } from '../../platform/audit/audit-log';
 import type { EventBus } from '../../platform/events/event-bus';
 import { createDependencyIndex } from './dependency-index';
-import type { OwnershipProvider } from '../teams/index';
+import type { OwnershipProvider, TeamFindingsProvider } from '../teams/index';
 import { createCatalogStore } from './catalog-store';
 import { createCatalogService } from './catalog-service';
 import { createCatalogImport } from './catalog-import';
@@ -22,11 +22,23 @@ export function createCatalog(deps: { db: Db; audit: AuditLog; bus: EventBus; on
     const team = await trx.selectFrom('teams').select('name').where('id', '=', teamId).executeTakeFirst();
     return team ? store.ownedBy(trx, team.name) : [];
   };
+  /** The org tree's TEAM_OVERLOADED: the catalog health's rule, from one grouped count. */
+  const teamFindings: TeamFindingsProvider = async (trx, teams) => {
+    const owned = await store.componentsPerTeam(trx);
+    const found = new Map<string, { code: 'TEAM_OVERLOADED'; message: string }[]>();
+    for (const t of teams) {
+      const count = owned.get(t.name) ?? 0;
+      if (!overloaded(count, t.memberCount)) continue;
+      const people = `${t.memberCount} ${t.memberCount === 1 ? 'person' : 'people'}`;
+      found.set(t.name, [{ code: 'TEAM_OVERLOADED', message: `This team owns ${count} components with ${people}, more than the ${HEALTH_RULES.servicesPerMember} per person it can carry well.` }]);
+    }
+    return found;
+  };
   const onChanged = async () => {
     index.forget();
     await deps.onChanged?.();
   };
   /** The architecture's health over the whole catalog (what GET /api/v1/catalog/health answers). */
   const health = async () => analyseCatalog(await store.graph());
-  return { service, store, importer, ownership, health, routes: (app: FastifyInstance) => catalogRoutes(app, { db: deps.db, service, store, importer, onChanged }) };
+  return { service, store, importer, ownership, teamFindings, health, routes: (app: FastifyInstance) => catalogRoutes(app, { db: deps.db, service, store, importer, onChanged }) };
 }

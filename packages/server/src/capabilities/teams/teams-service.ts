@@ -1,4 +1,4 @@
-import type { TeamDetail } from '@dayone/contracts';
+import type { OrgFinding, TeamDetail } from '@dayone/contracts';
 import type { Db } from '../../platform/db/database';
 import { transactOrConflict } from '../../platform/db/database';
 import type { AuditLog } from '../../platform/audit/audit-log';
@@ -12,6 +12,10 @@ import { assertMayEdit } from './teams-policy';
 /** Later capabilities tell the teams service what a team owns, so a team that owns things is never removed. */
 export type OwnershipProvider = (trx: Db, teamId: string) => Promise<{ kind: string; name: string }[]>;
 
+/** Later capabilities add their own organisation checks to the org tree: given every team (lower-case
+ *  name and size), the findings per team name, read for all teams at once. */
+export type TeamFindingsProvider = (trx: Db, teams: { name: string; memberCount: number }[]) => Promise<Map<string, OrgFinding[]>>;
+
 export interface TeamFields {
   displayName?: string;
   mission?: string;
@@ -24,9 +28,10 @@ interface Deps {
   store: TeamsStore;
   audit: AuditLog;
   ownership: OwnershipProvider[];
+  findings: TeamFindingsProvider[];
 }
 
-export function createTeamsService({ db, store, audit, ownership }: Deps) {
+export function createTeamsService({ db, store, audit, ownership, findings }: Deps) {
   async function mustFind(trx: Db, name: string): Promise<TeamRow> {
     const row = await store.rowByName(trx, name);
     if (!row) throw new AppError('TEAM_NOT_FOUND', `No team is named "${name}".`);
@@ -166,7 +171,15 @@ export function createTeamsService({ db, store, audit, ownership }: Deps) {
     },
 
     list: store.list,
-    orgTree: store.orgTree,
+    /** Every team under its parent with the findings of every organisation check, in one read per check. */
+    orgTree: () =>
+      store.orgTree(async (teams) => {
+        const merged = new Map<string, OrgFinding[]>();
+        for (const found of await Promise.all(findings.map((p) => p(db, teams)))) {
+          for (const [name, list] of found) merged.set(name, [...(merged.get(name) ?? []), ...list]);
+        }
+        return merged;
+      }),
   };
 }
 export type TeamsService = ReturnType<typeof createTeamsService>;

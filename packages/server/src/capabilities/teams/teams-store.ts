@@ -1,5 +1,5 @@
 import { sql, type ExpressionBuilder } from 'kysely';
-import { TWO_PIZZA_LIMIT, type OrgNode, type PersonRef, type Team } from '@dayone/contracts';
+import { TWO_PIZZA_LIMIT, type OrgFinding, type OrgNode, type PersonRef, type Team } from '@dayone/contracts';
 import type { Db } from '../../platform/db/database';
 import type { Database, TeamsTable } from '../../platform/db/schema';
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor';
@@ -111,26 +111,23 @@ export function createTeamsStore(db: Db) {
       return ids;
     },
 
-    async orgTree(): Promise<OrgNode[]> {
+    /** Every team under its parent, with its two-pizza findings and those the other checks add
+     *  (keyed by lower-case team name). Two reads, whatever the number of teams. */
+    async orgTree(more: (teams: { name: string; memberCount: number }[]) => Promise<Map<string, OrgFinding[]>>): Promise<OrgNode[]> {
       const rows = (await baseQuery(db).orderBy(sql`lower(t.name)`).execute()) as Joined[];
-      const nodes = new Map<string, OrgNode & { parentId: string | null }>();
-      for (const r of rows) {
-        const team = presentTeam(r);
-        nodes.set(r.id, { name: team.name, displayName: team.displayName, memberCount: team.memberCount, fit: team.fitness.fit, children: [], parentId: r.parent_id });
+      const teams = rows.map((r) => ({ id: r.id, parentId: r.parent_id, team: presentTeam(r) }));
+      const extra = await more(teams.map(({ team }) => ({ name: team.name.toLowerCase(), memberCount: team.memberCount })));
+      const nodes = new Map<string, OrgNode>();
+      for (const { id, team } of teams) {
+        const findings = [...team.fitness.findings, ...(extra.get(team.name.toLowerCase()) ?? [])];
+        nodes.set(id, { name: team.name, displayName: team.displayName, memberCount: team.memberCount, fit: team.fitness.fit, findings, children: [] });
       }
       const roots: OrgNode[] = [];
-      for (const node of nodes.values()) {
-        const parent = node.parentId ? nodes.get(node.parentId) : undefined;
-        (parent ? parent.children : roots).push(node);
+      for (const { id, parentId } of teams) {
+        const parent = parentId ? nodes.get(parentId) : undefined;
+        (parent ? parent.children : roots).push(nodes.get(id)!);
       }
-      const strip = (n: OrgNode & { parentId?: string | null }): OrgNode => ({
-        name: n.name,
-        displayName: n.displayName,
-        memberCount: n.memberCount,
-        fit: n.fit,
-        children: n.children.map(strip),
-      });
-      return roots.map(strip);
+      return roots;
     },
   };
 }
