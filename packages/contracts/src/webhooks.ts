@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { entityName, isoDateTime, page, pageQuery } from './common';
 
 /** Every notice type a webhook may subscribe to; '*' subscribes to all, including types added later. */
-export const webhookEventTypes = ['andon.pulled', 'andon.acknowledged', 'andon.resolved', 'andon.overridden', 'coe.action_item_overdue'] as const;
+export const webhookEventTypes = ['andon.pulled', 'andon.acknowledged', 'andon.resolved', 'andon.overridden', 'coe.action_item_overdue', 'prfaq.review_invited', 'prfaq.decision_needed', 'prfaq.decided'] as const;
 export const webhookEventType = z.enum(webhookEventTypes);
 export const webhookEventFilter = z.enum([...webhookEventTypes, '*'], { error: `must be one of ${webhookEventTypes.join(', ')} or *` });
 export type WebhookEventFilter = z.infer<typeof webhookEventFilter>;

@@ -22,7 +22,7 @@ import { createExperiments } from './capabilities/experiments/index';
 import { statsRoutes } from './capabilities/stats/stats-routes';
 import { coachRoutes } from './capabilities/prfaq/coach/index';
 import { createCoe } from './capabilities/coe/index';
-import { createNotifications } from './capabilities/notifications/index';
+import { createNotifications, describeAddressed } from './capabilities/notifications/index';
 import { createPrfaq } from './capabilities/prfaq/index';
 import { createSearch } from './capabilities/search/index';
 import { createInsights } from './capabilities/insights/index';
@@ -30,7 +30,7 @@ import { createFlywheel } from './capabilities/flywheel/index';
 import { createAndon, CATALOG_TOPIC } from './capabilities/andon/index';
 import { createLocalBus, createPostgresBus, type EventBus } from './platform/events/event-bus';
 import { createDeliveryWorker, createOutbox, deliverySettingsFromEnv, resolveDeliverySettings, type DeliverySettings } from './platform/outbox/index';
-import { andonNotifier, createWebhooks } from './capabilities/webhooks/index';
+import { andonNotifier, createWebhooks, newWebhookSecret } from './capabilities/webhooks/index';
 import { attachmentRoutes, createAttachments } from './platform/attachments/index';
 
 export type AppConfig = Pick<ServerConfig, 'logLevel' | 'bodyLimit' | 'secureCookies' | 'webDist' | 'adminToken' | 'attachmentMaxBytes' | 'oidc' | 'localPasswords'> & { heartbeatMs?: number; busRetryMs?: number } & {
@@ -116,7 +116,9 @@ export async function buildApp(config: AppConfig, database: DatabaseHandle): Pro
   identity.routes(app);
   // Notices leave through the transactional outbox; webhooks are its first subscriber.
   const outbox = createOutbox({ bus });
-  const webhooks = createWebhooks({ db, audit, outbox, publicUrl });
+  const webhooks = createWebhooks({ db, audit, outbox, publicUrl, describers: { coe: describeAddressed, prfaq: describeAddressed } });
+  // People are the second: each notice lands in the inboxes (or personal webhooks) of those it concerns.
+  const notifications = createNotifications({ db, audit, outbox, senderFor: webhooks.senderFor, deliveryLog: webhooks.deliveryLog, newSecret: newWebhookSecret });
   const delivery = createDeliveryWorker({ db, outbox, bus, settings: resolveDeliverySettings(deliverySettingsFromEnv(process.env), config.delivery), log: app.log });
   // Uploaded files live in the database; capabilities own them and check who may add one.
   const attachments = createAttachments({ audit, maxBytes: config.attachmentMaxBytes });
@@ -149,8 +151,8 @@ export async function buildApp(config: AppConfig, database: DatabaseHandle): Pro
   statsRoutes(app);
   coachRoutes(app);
   coe.routes(app);
-  createNotifications({ db, audit }).routes(app);
-  const prfaq = createPrfaq({ db, dialect, audit, attachments, log: app.log });
+  notifications.routes(app);
+  const prfaq = createPrfaq({ db, dialect, audit, outbox, attachments, log: app.log });
   prfaq.routes(app);
   app.addHook('onClose', async () => prfaq.scheduler.stop());
   webhooks.routes(app);

@@ -6,6 +6,8 @@ import pg from 'pg';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { buildApp } from '../src/app';
 import { migrate, openDatabase, type DatabaseHandle, type Dialect } from '../src/platform/db/database';
+import { createOutbox } from '../src/platform/outbox/index';
+import { createPersonSink, PERSON_SINK } from '../src/capabilities/notifications/index';
 
 export const dialects: Dialect[] = ['sqlite', 'postgres'];
 export const testDatabaseUrl = process.env.DAYONE_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -94,4 +96,12 @@ export function sessionHeaders(cookies: { name: string; value: string }[], csrfT
   const session = cookies.find((c) => c.name === 'dayone_session');
   if (!session) throw new Error('no session cookie was set');
   return { cookie: `dayone_session=${session.value}`, 'x-csrf-token': csrfToken };
+}
+
+/** An outbox whose notices land in people's inboxes, for a capability a test builds outside the app
+ *  (with its own clock); personal webhooks are answered 200 without sending anything. */
+export function inboxOutbox(db: TestApp['database']['db']) {
+  const outbox = createOutbox({});
+  outbox.register(PERSON_SINK, createPersonSink({ db, deliver: async () => ({ ok: true, statusCode: 200 }) }));
+  return outbox;
 }

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, createTestApp, dialects, signUp, type Caller, type TestApp } from './harness';
+import { call, createTestApp, dialects, signUp, inboxOutbox, type Caller, type TestApp } from './harness';
 import { notify } from '../src/capabilities/notifications/index';
 import { createCoe } from '../src/capabilities/coe/index';
-import { createOutbox } from '../src/platform/outbox/index';
 import { createAuditLog } from '../src/platform/audit/audit-log';
 
 describe.each(dialects)('in-app notifications on %s', (dialect) => {
@@ -82,7 +81,7 @@ describe.each(dialects)('in-app notifications on %s', (dialect) => {
     const item = await call(t.app, olga, 'POST', `/api/v1/coes/${coe.body.number}/action-items`, { title: 'Add an index', owner: 'milo', dueDate: '2099-01-01', type: 'prevent' });
     await t.database.db.updateTable('coe_action_items').set({ due_date: '2026-11-01' }).where('id', '=', item.body.id).execute();
     const clock = () => new Date('2026-11-26T08:00:00Z');
-    const coes = createCoe({ db: t.database.db, dialect: t.database.dialect, audit: createAuditLog(t.database.dialect), outbox: createOutbox({}), clock });
+    const coes = createCoe({ db: t.database.db, dialect: t.database.dialect, audit: createAuditLog(t.database.dialect), outbox: inboxOutbox(t.database.db), clock });
     expect(await coes.reminders.runOnce()).toBe(1);
     expect(await coes.reminders.runOnce()).toBe(0);
     const inbox = await call(t.app, milo, 'GET', '/api/v1/notifications?unread=true');

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminCaller, call, createTestApp, dialects, signUp, type Caller, type TestApp } from './harness';
+import { adminCaller, call, createTestApp, dialects, signUp, inboxOutbox, type Caller, type TestApp } from './harness';
 import { createPrfaq, parseDuration, decisionWindowFromEnv } from '../src/capabilities/prfaq/index';
 import { createAuditLog } from '../src/platform/audit/audit-log';
 
@@ -33,7 +33,7 @@ describe.each(dialects)('PR/FAQ decisions, the Institutional Yes, on %s', (diale
   let fay: Caller; // leads finance, ledger's parent
   let lea: Caller; // leads org, finance's parent
   let now: Date;
-  const scheduler = () => createPrfaq({ db: t.database.db, dialect, audit: createAuditLog(dialect), clock: () => now, windowSeconds: 72 * 3600 }).scheduler;
+  const scheduler = () => createPrfaq({ db: t.database.db, dialect, audit: createAuditLog(dialect), outbox: inboxOutbox(t.database.db), clock: () => now, windowSeconds: 72 * 3600 }).scheduler;
 
   beforeAll(async () => {
     t = await createTestApp(dialect);

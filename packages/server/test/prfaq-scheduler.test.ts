@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminCaller, call, createTestApp, dialects, newTestStore, signUp, type Caller, type TestApp, type TestStore } from './harness';
+import { adminCaller, call, createTestApp, dialects, newTestStore, signUp, type Caller, type TestApp, type TestStore, inboxOutbox } from './harness';
 import { createPrfaq } from '../src/capabilities/prfaq/index';
 import { createAuditLog } from '../src/platform/audit/audit-log';
 import type { Dialect } from '../src/platform/db/database';
@@ -9,7 +9,7 @@ const PRESS_RELEASE = { heading: 'Ledger', summary: 'Close in a day.', problem: 
 
 /** The schedulers of the test, over an instance's database, at a time the test sets. */
 let now = new Date();
-const schedulerOf = (t: TestApp, dialect: Dialect) => createPrfaq({ db: t.database.db, dialect, audit: createAuditLog(dialect), clock: () => now, windowSeconds: 72 * 3600 }).scheduler;
+const schedulerOf = (t: TestApp, dialect: Dialect) => createPrfaq({ db: t.database.db, dialect, audit: createAuditLog(dialect), outbox: inboxOutbox(t.database.db), clock: () => now, windowSeconds: 72 * 3600 }).scheduler;
 
 async function askForDecision(app: TestApp['app'], ada: Caller, title: string) {
   const doc = await call(app, ada, 'POST', '/api/v1/prfaqs', { title, team: 'ledger' });

@@ -1,8 +1,6 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
-import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminCaller, call, createTestApp, dialects, newTestStore, signUp, type Caller, type TestApp, type TestStore } from './harness';
+import { eventually, freePort, sleep, startReceiver, verify } from './webhook-receiver';
 import { deliverySettingsFromEnv, resolveDeliverySettings, retryDelay } from '../src/platform/outbox/index';
 
 // Fast retries for the tests: 20 ms, 40 ms, 80 ms, then every 100 ms; look every 50 ms when idle.
@@ -11,81 +9,6 @@ Object.assign(process.env, { DAYONE_WEBHOOK_BACKOFF_MS: '20', DAYONE_WEBHOOK_MAX
 afterAll(() => {
   for (const key of Object.keys(process.env)) if (key.startsWith('DAYONE_WEBHOOK_') && !(key in envBefore)) delete process.env[key];
 });
-
-interface Received {
-  headers: IncomingHttpHeaders;
-  body: string;
-}
-type Answer = number | 'hang';
-
-function listen(server: Server, port = 0): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
-  });
-}
-
-/** A port nobody listens on (for now). */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  const port = await listen(server);
-  await new Promise((r) => server.close(r));
-  return port;
-}
-
-/** A webhook receiver on loopback that records each request and answers as told (by request number). */
-async function startReceiver(answer: (n: number) => Answer = () => 200, port = 0) {
-  const received: Received[] = [];
-  const hanging: ServerResponse[] = [];
-  const waiters: (() => void)[] = [];
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
-      const status = answer(received.length);
-      if (status === 'hang') hanging.push(res);
-      else res.writeHead(status, { 'content-type': 'text/plain' }).end(status < 300 ? 'ok' : 'receiver is unwell');
-      waiters.splice(0).forEach((w) => w());
-    });
-  });
-  const actual = await listen(server, port);
-  return {
-    port: actual,
-    url: `http://127.0.0.1:${actual}/hook`,
-    received,
-    /** Resolves once `count` requests have arrived (the suite's test timeout bounds the wait). */
-    async waitFor(count: number): Promise<Received[]> {
-      while (received.length < count) await new Promise<void>((r) => waiters.push(r));
-      return received;
-    },
-    release(status = 200) {
-      hanging.splice(0).forEach((res) => res.writeHead(status).end('ok'));
-    },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Re-reads until the condition holds; the suite's test timeout bounds the wait. */
-async function eventually<T>(read: () => Promise<T>, holds: (value: T) => boolean): Promise<T> {
-  for (;;) {
-    const value = await read();
-    if (holds(value)) return value;
-    await sleep(20);
-  }
-}
-
-const verify = (secret: string, body: string, header: string | string[] | undefined) => {
-  const expected = Buffer.from(`sha256=${createHmac('sha256', secret).update(body).digest('hex')}`);
-  const given = Buffer.from(String(header));
-  return given.length === expected.length && timingSafeEqual(given, expected);
-};
 
 describe.each(dialects)('outbox and webhooks on %s', (dialect) => {
   let store: TestStore;
@@ -218,7 +141,7 @@ describe.each(dialects)('outbox and webhooks on %s', (dialect) => {
       expect(Object.keys(body).sort()).toEqual(['data', 'id', 'occurredAt', 'type']);
       expect(body.type).toBe('andon.pulled');
       expect(body.occurredAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
-      expect(body.data).toMatchObject({ actor: 'oscar', path: `/andon/${pulled.id}`, pull: { id: pulled.id, ownerTeam: 'payments', pulledBy: 'oscar', reason: 'Orders double-charged', severity: 2, status: 'active' } });
+      expect(body.data).toMatchObject({ actor: 'oscar', path: `/andon/pulls/${pulled.id}`, pull: { id: pulled.id, ownerTeam: 'payments', pulledBy: 'oscar', reason: 'Orders double-charged', severity: 2, status: 'active' } });
 
       const [delivered] = await eventually(() => deliveries(hook), (d) => d[0]?.status === 'delivered');
       expect(delivered).toMatchObject({ id: request.headers['x-dayone-delivery'], noticeId: body.id, attempts: 1, lastStatusCode: 200, lastError: null, nextAttemptAt: null });
@@ -250,7 +173,7 @@ describe.each(dialects)('outbox and webhooks on %s', (dialect) => {
       expect(message.text).toContain('*oscar* pulled the andon cord on service *checkout* (production)');
       expect(message.text).toContain('Reason: Checkout &lt;returns&gt; 502 &amp; times out');
       expect(message.text).toContain('Severity 2');
-      expect(message.text).toContain(`Pull #${pulled.number} (/andon/${pulled.id})`);
+      expect(message.text).toContain(`Pull #${pulled.number} (/andon/pulls/${pulled.id})`);
       expect(message.blocks[0]).toMatchObject({ type: 'section', text: { type: 'mrkdwn' } });
       expect(message.blocks[1].type).toBe('context');
 

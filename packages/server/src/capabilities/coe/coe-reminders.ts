@@ -3,11 +3,11 @@ import type { Db } from '../../platform/db/database';
 import type { Outbox } from '../../platform/outbox/index';
 import type { ActionItems } from './action-items-service';
 import { presentItem } from './coe-store';
-import { notify } from '../notifications/index';
 
 export const REMINDER_TYPE = 'coe.action_item_overdue';
 
-/** Once a day per overdue action item, a notice through the outbox (webhooks) and in its owner's inbox.
+/** Once a day per overdue action item, a notice through the outbox: to webhooks, and to the inboxes (or
+ *  personal webhooks) of its owner and the COE's watchers.
  *  Claiming and enqueueing share one transaction, so a crash sends nothing twice and loses nothing, and
  *  several instances never remind twice: marking the item reminded today is the claim. */
 export function createCoeReminders(deps: { db: Db; items: ActionItems; outbox: Outbox; clock: () => Date; everyMs?: number; log?: FastifyBaseLogger }) {
@@ -16,15 +16,7 @@ export function createCoeReminders(deps: { db: Db; items: ActionItems; outbox: O
     deps.db.transaction().execute(async (trx) => {
       const claimed = await deps.items.claimOverdue(trx);
       for (const item of claimed) {
-        await deps.outbox.enqueue(trx, { type: REMINDER_TYPE, team: item.team, payload: { item: presentItem(item, deps.clock()), path: `/coes/${item.coe_number}` } });
-        await notify(trx, {
-          recipient: item.owner,
-          kind: REMINDER_TYPE,
-          title: `Overdue action item: ${item.title}`,
-          body: `It was due on ${item.due_date} (COE ${item.coe_number}). Mark it done, or won't do with a reason.`,
-          link: `/coes/${item.coe_number}`,
-          at: deps.clock().toISOString(),
-        });
+        await deps.outbox.enqueue(trx, { type: REMINDER_TYPE, team: item.team, occurredAt: deps.clock().toISOString(), payload: { item: presentItem(item, deps.clock()), path: `/coes/${item.coe_number}` } });
       }
       return claimed.length;
     });

@@ -28,6 +28,19 @@ export const presentNotification = (r: NotificationsTable): Notification => ({
   readAt: r.read_at,
 });
 
+/** One inbox entry, with the title and body cut to what the inbox keeps (300 and 5,000 characters). */
+export const inboxRow = (n: { recipientId: string; kind: string; title: string; body: string; link: string | null; at: string; noticeId: string | null }): NotificationsTable => ({
+  id: newId(),
+  recipient_id: n.recipientId,
+  kind: n.kind,
+  title: n.title.slice(0, 300),
+  body: n.body.slice(0, 5000),
+  link: n.link,
+  created_at: n.at,
+  read_at: null,
+  notice_id: n.noticeId,
+});
+
 /** Puts a notice in one person's in-app inbox, inside the caller's transaction: it exists exactly when
  *  the change that caused it committed. A recipient who is not in the directory gets nothing (null). */
 export async function notify(trx: Db, input: NoticeForPerson): Promise<Notification | null> {
@@ -35,16 +48,7 @@ export async function notify(trx: Db, input: NoticeForPerson): Promise<Notificat
   if (input.link && !input.link.startsWith('/')) throw new Error(`notification link "${input.link}" must be a path in the web app`);
   const person = await trx.selectFrom('people').select('id').where(sql<string>`lower(name)`, '=', input.recipient.toLowerCase()).executeTakeFirst();
   if (!person) return null;
-  const row: NotificationsTable = {
-    id: newId(),
-    recipient_id: person.id,
-    kind: input.kind,
-    title: input.title.slice(0, 300),
-    body: (input.body ?? '').slice(0, 5000),
-    link: input.link ?? null,
-    created_at: input.at ?? nowIso(),
-    read_at: null,
-  };
+  const row = inboxRow({ recipientId: person.id, kind: input.kind, title: input.title, body: input.body ?? '', link: input.link ?? null, at: input.at ?? nowIso(), noticeId: null });
   await trx.insertInto('notifications').values(row).execute();
   return presentNotification(row);
 }

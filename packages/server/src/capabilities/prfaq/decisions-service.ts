@@ -11,7 +11,7 @@ import { assertCanEdit } from './prfaq-policy';
 import { currentWindowSeconds } from './decision-window';
 import { leaderAbove, leaderOf, teamLedBy, type Leader } from './leaders';
 import { addEvent, decisionRecords, SYSTEM, type DecisionRow } from './decision-records';
-import { prfaqNotices } from './prfaq-notices';
+import type { PrfaqNotices } from './prfaq-notices';
 
 const SYSTEM_ACTOR: Actor = { id: SYSTEM, name: SYSTEM };
 
@@ -23,6 +23,8 @@ interface Deps {
   /** The window when no admin setting says otherwise (DAYONE_DECISION_WINDOW, default 72 hours). */
   windowSeconds: number;
   mustFind: (trx: Db, n: number) => Promise<PrfaqRow>;
+  /** Notices to the decider, the author, the team and the document's watchers. */
+  notices: PrfaqNotices;
 }
 
 /** A written no: at least MIN_NO_WORDS words of reasons and what would change the writer's mind. */
@@ -39,7 +41,7 @@ function assertWrittenNo(reasons: string, wouldChangeMind: string) {
 /** The Institutional Yes. A two-way door is yes when its window closes unless someone writes a no,
  *  and a no goes up to the parent team's leader (or another leader the author picks). A one-way door
  *  is decided by a named decider; silence sends it one level up. Nothing ever dies in silence. */
-export function createDecisions({ db, store, audit, clock, windowSeconds, mustFind }: Deps) {
+export function createDecisions({ db, store, audit, clock, windowSeconds, mustFind, notices }: Deps) {
   const at = () => clock().toISOString();
   const plus = (iso: string, seconds: number) => new Date(Date.parse(iso) + seconds * 1000).toISOString();
 
@@ -62,7 +64,7 @@ export function createDecisions({ db, store, audit, clock, windowSeconds, mustFi
     if (!ok) return false;
     await addEvent(trx, row.id, { type: 'decided', at: now, by_name: o.by ?? SYSTEM, reasons: o.reasons, would_change_mind: o.wouldChangeMind });
     await store.recordStatus(trx, prfaq, 'decided', o.by ?? SYSTEM, now, o.how === 'default' ? 'Yes by default: the window closed without a written no.' : `${o.outcome === 'yes' ? 'Yes' : 'No'} from ${o.by}`, { decision: o.outcome });
-    await prfaqNotices.decided(trx, prfaq, o.outcome, o.by);
+    await notices.decided(trx, prfaq, o.outcome, o.by, row.decider);
     return true;
   }
 
@@ -77,7 +79,7 @@ export function createDecisions({ db, store, audit, clock, windowSeconds, mustFi
     if (!(await update(trx, row, set))) return false;
     const waiting = row.decider ? `the decision waits for ${row.decider}` : 'the author may take it to a leader';
     await addEvent(trx, row.id, { type: 'escalated', at: now, by_name: by, to_name: target?.person ?? null, reasons: target ? why : `${why} Nobody leads a team above ${row.decider_team ?? prfaq.team}; ${waiting}.` });
-    if (target) await prfaqNotices.decisionNeeded(trx, prfaq, target.person, why, set.due_at ?? null);
+    if (target) await notices.decisionNeeded(trx, prfaq, target.person, why, set.due_at ?? null);
     return true;
   }
 
@@ -135,7 +137,7 @@ export function createDecisions({ db, store, audit, clock, windowSeconds, mustFi
         };
         await trx.insertInto('prfaq_decisions').values(row).execute();
         await addEvent(trx, row.id, { type: 'requested', at: now, by_name: actor.name, to_name: row.decider });
-        if (row.decider) await prfaqNotices.decisionNeeded(trx, prfaq, row.decider, `${actor.name} asks for a decision on a one-way door.`, row.due_at);
+        if (row.decider) await notices.decisionNeeded(trx, prfaq, row.decider, `${actor.name} asks for a decision on a one-way door.`, row.due_at);
         if (prfaq.status !== 'in_review') await store.recordStatus(trx, prfaq, 'in_review', actor.name, now, `Decision requested (${input.door === 'two_way' ? 'two-way door' : 'one-way door'})`, { decision: null });
         const result = (await decisionRecords.one(trx, row.id))!;
         await audit.record(trx, actor, { action: 'prfaq.decision_requested', entityType: 'prfaq_decision', entityId: row.id, after: result });
@@ -190,7 +192,7 @@ export function createDecisions({ db, store, audit, clock, windowSeconds, mustFi
         const window = await currentWindowSeconds(trx, windowSeconds);
         if (!(await update(trx, row, { decider: leader.person, decider_team: leader.team, due_at: plus(now, window), window_seconds: window }))) throw new AppError('PRFAQ_ALREADY_DECIDED', 'The request changed a moment ago; reload it.');
         await addEvent(trx, row.id, { type: 'redirected', at: now, by_name: actor.name, to_name: leader.person, reasons: input.note });
-        await prfaqNotices.decisionNeeded(trx, prfaq, leader.person, `${actor.name} brings the decision to you${input.note ? `: ${input.note}` : '.'}`, plus(now, window));
+        await notices.decisionNeeded(trx, prfaq, leader.person, `${actor.name} brings the decision to you${input.note ? `: ${input.note}` : '.'}`, plus(now, window));
       }),
 
     /** Anyone may record "disagree and commit" on a yes, once. */

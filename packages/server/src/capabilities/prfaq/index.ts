@@ -15,8 +15,11 @@ import { prfaqRoutes } from './prfaq-routes';
 import { reviewRoutes } from './review-routes';
 import { decisionRoutes } from './decision-routes';
 import { mockupRoutes } from './mockup-routes';
+import { createPrfaqNotices } from './prfaq-notices';
+import type { Outbox } from '../../platform/outbox/index';
 
 export { parseDuration, decisionWindowFromEnv } from './decision-window';
+export type { PrfaqNoticeData } from './prfaq-notices';
 
 /** Whether a PR/FAQ with this number exists, for other capabilities that link to one (experiments). */
 export async function prfaqExists(trx: Db, number: number): Promise<boolean> {
@@ -24,8 +27,9 @@ export async function prfaqExists(trx: Db, number: number): Promise<boolean> {
 }
 
 /** Working Backwards: PR/FAQ documents with versions, review rounds and the Institutional Yes.
- *  `windowSeconds` defaults to DAYONE_DECISION_WINDOW (or 72 hours); an admin setting overrides it. */
-export function createPrfaq(deps: { db: Db; dialect: Dialect; audit: AuditLog; attachments?: Attachments; clock?: () => Date; windowSeconds?: number; log?: FastifyBaseLogger }) {
+ *  `windowSeconds` defaults to DAYONE_DECISION_WINDOW (or 72 hours); an admin setting overrides it.
+ *  Review invitations and decisions leave as notices through `outbox` (none without one). */
+export function createPrfaq(deps: { db: Db; dialect: Dialect; audit: AuditLog; outbox?: Outbox; attachments?: Attachments; clock?: () => Date; windowSeconds?: number; log?: FastifyBaseLogger }) {
   const clock = deps.clock ?? (() => new Date());
   const windowSeconds = deps.windowSeconds ?? decisionWindowFromEnv();
   const store = createPrfaqStore(deps.db, deps.dialect);
@@ -36,8 +40,9 @@ export function createPrfaq(deps: { db: Db; dialect: Dialect; audit: AuditLog; a
     checkMockups: deps.attachments ? (...args: Parameters<PrfaqMockups['assertOwnImages']>) => mockups!.assertOwnImages(...args) : undefined,
   };
   const service = createPrfaqService({ db: deps.db, store, audit: deps.audit, clock, parts });
-  const rounds = createReviewRounds({ db: deps.db, store, audit: deps.audit, clock, mustFind: service.mustFind });
-  const decisions = createDecisions({ db: deps.db, store, audit: deps.audit, clock, windowSeconds, mustFind: service.mustFind });
+  const notices = createPrfaqNotices(deps.outbox);
+  const rounds = createReviewRounds({ db: deps.db, store, audit: deps.audit, clock, mustFind: service.mustFind, notices });
+  const decisions = createDecisions({ db: deps.db, store, audit: deps.audit, clock, windowSeconds, mustFind: service.mustFind, notices });
   const mockups = deps.attachments ? createPrfaqMockups({ db: deps.db, attachments: deps.attachments, mustFind: service.mustFind }) : null;
   const windowSetting = createDecisionWindowSetting({ db: deps.db, audit: deps.audit, fallbackSeconds: windowSeconds, fromEnvironment: deps.windowSeconds === undefined && !!process.env.DAYONE_DECISION_WINDOW?.trim() });
   const scheduler = createDecisionScheduler({ db: deps.db, decisions, everyMs: async () => pollEveryMs((await windowSetting.get()).windowSeconds), log: deps.log });

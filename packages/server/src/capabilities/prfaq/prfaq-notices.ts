@@ -1,17 +1,38 @@
 import type { Db } from '../../platform/db/database';
-import { notify } from '../notifications/index';
+import type { Outbox } from '../../platform/outbox/index';
 import type { PrfaqRow } from './prfaq-store';
 
-/** In-app notices for the people a PR/FAQ now waits on, written in the change's own transaction. */
-export const prfaqNotices = {
-  reviewInvited: (trx: Db, prfaq: PrfaqRow, round: number, reviewers: string[], by: string) =>
-    Promise.all(
-      reviewers.map((recipient) =>
-        notify(trx, { recipient, kind: 'prfaq.review_invited', title: `${by} invites you to review PR/FAQ ${prfaq.number}: ${prfaq.title}`, body: `Round ${round}: read it in silence, then comment on the passages.`, link: `/prfaqs/${prfaq.number}` }),
-      ),
-    ),
-  decisionNeeded: (trx: Db, prfaq: PrfaqRow, decider: string, why: string, dueAt: string | null) =>
-    notify(trx, { recipient: decider, kind: 'prfaq.decision_needed', title: `PR/FAQ ${prfaq.number} waits on your decision: ${prfaq.title}`, body: `${why}${dueAt ? ` Decide by ${dueAt}, or it goes one level up.` : ''}`, link: `/prfaqs/${prfaq.number}` }),
-  decided: (trx: Db, prfaq: PrfaqRow, outcome: 'yes' | 'no', by: string | null) =>
-    notify(trx, { recipient: prfaq.author, kind: 'prfaq.decided', title: `PR/FAQ ${prfaq.number} is a ${outcome}: ${prfaq.title}`, body: by ? `${by} decided ${outcome}.` : 'Yes by default: the window closed without a written no.', link: `/prfaqs/${prfaq.number}` }),
-};
+/** The `data` of a PR/FAQ notice: the document, who acted, and what the notice is about. */
+export interface PrfaqNoticeData {
+  prfaq: { id: string; number: number; title: string; team: string; author: string };
+  /** The document's page in the web app. */
+  path: string;
+  /** Who caused the notice (null: the window closed by itself). */
+  actor: string | null;
+  /** prfaq.review_invited: the round and the people invited to it. */
+  round?: number;
+  reviewers?: string[];
+  /** prfaq.decision_needed: who must decide, why, and by when; prfaq.decided: the request's decider. */
+  decider?: string | null;
+  why?: string;
+  dueAt?: string | null;
+  /** prfaq.decided */
+  outcome?: 'yes' | 'no';
+}
+
+const about = (prfaq: PrfaqRow): PrfaqNoticeData['prfaq'] => ({ id: prfaq.id, number: prfaq.number, title: prfaq.title, team: prfaq.team, author: prfaq.author });
+
+/** Notices for the people a PR/FAQ now waits on, and for its team and watchers: outbox notices
+ *  (webhooks, inboxes, personal webhooks) written in the change's own transaction. None without an outbox. */
+export function createPrfaqNotices(outbox?: Outbox) {
+  const send = async (trx: Db, type: string, prfaq: PrfaqRow, data: Omit<PrfaqNoticeData, 'prfaq' | 'path'>) => {
+    const payload: PrfaqNoticeData = { prfaq: about(prfaq), path: `/prfaqs/${prfaq.number}`, ...data };
+    await outbox?.enqueue(trx, { type, team: prfaq.team, payload });
+  };
+  return {
+    reviewInvited: (trx: Db, prfaq: PrfaqRow, round: number, reviewers: string[], by: string) => send(trx, 'prfaq.review_invited', prfaq, { actor: by, round, reviewers }),
+    decisionNeeded: (trx: Db, prfaq: PrfaqRow, decider: string, why: string, dueAt: string | null) => send(trx, 'prfaq.decision_needed', prfaq, { actor: null, decider, why, dueAt }),
+    decided: (trx: Db, prfaq: PrfaqRow, outcome: 'yes' | 'no', by: string | null, decider: string | null) => send(trx, 'prfaq.decided', prfaq, { actor: by, outcome, decider }),
+  };
+}
+export type PrfaqNotices = ReturnType<typeof createPrfaqNotices>;

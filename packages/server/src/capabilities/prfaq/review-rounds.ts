@@ -9,7 +9,7 @@ import { newId } from '../../platform/ids';
 import { readingMinutes, textAt, wordCount, type Sections } from './prfaq-sections';
 import { presentVersion, type PrfaqRow, type PrfaqStore } from './prfaq-store';
 import { assertCanEdit, canEdit } from './prfaq-policy';
-import { prfaqNotices } from './prfaq-notices';
+import type { PrfaqNotices } from './prfaq-notices';
 
 type RoundRow = PrfaqRoundsTable;
 
@@ -41,7 +41,7 @@ export function threads(rows: PrfaqCommentsTable[]): PrfaqThread[] {
 
 /** Review rounds: the author freezes a version for review, invites reviewers, and everyone comments on
  *  passages in threads that the author resolves; the next round reviews a revised version. */
-export function createReviewRounds({ db, store, audit, clock, mustFind }: { db: Db; store: PrfaqStore; audit: AuditLog; clock: () => Date; mustFind: (trx: Db, n: number) => Promise<PrfaqRow> }) {
+export function createReviewRounds({ db, store, audit, clock, mustFind, notices }: { db: Db; store: PrfaqStore; audit: AuditLog; clock: () => Date; mustFind: (trx: Db, n: number) => Promise<PrfaqRow>; notices: PrfaqNotices }) {
   const now = () => clock().toISOString();
 
   async function mustFindRound(trx: Db, prfaq: PrfaqRow, n: number): Promise<RoundRow> {
@@ -65,7 +65,7 @@ export function createReviewRounds({ db, store, audit, clock, mustFind }: { db: 
     const fresh = names.filter((n) => !existing.has(n.toLowerCase()));
     if (!fresh.length) return;
     await trx.insertInto('prfaq_round_reviewers').values(fresh.map((person) => ({ round_id: round.id, person, invited_by: by, invited_at: now() }))).execute();
-    await prfaqNotices.reviewInvited(trx, prfaq, round.number, fresh, by);
+    await notices.reviewInvited(trx, prfaq, round.number, fresh, by);
   }
 
   async function present(trx: Db, round: RoundRow): Promise<PrfaqReviewRound> {

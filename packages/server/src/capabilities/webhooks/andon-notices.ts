@@ -24,7 +24,7 @@ function actorOf(type: AndonNoticeType, pull: AndonPull): string {
  *  about the pull's owning team, in the same transaction as the change. */
 export function andonNotifier(outbox: Outbox): AndonNotifier {
   return async (trx: Db, type, pull) => {
-    const data: AndonNoticeData = { pull, actor: actorOf(type, pull), path: `/andon/${pull.id}` };
+    const data: AndonNoticeData = { pull, actor: actorOf(type, pull), path: `/andon/pulls/${pull.id}` };
     await outbox.enqueue(trx, { type, team: pull.ownerTeam, payload: data });
   };
 }

@@ -1,5 +1,4 @@
 import { createHmac } from 'node:crypto';
-import type { Db } from '../../platform/db/database';
 import type { AttemptResult, DeliveryContext } from '../../platform/outbox/index';
 import { jsonBody, slackBody, type LinkTo, type SlackDescriber } from './webhook-formats';
 
@@ -33,11 +32,14 @@ function reasonOf(error: unknown): string {
   return e?.message ?? String(error);
 }
 
+/** Where a delivery goes, read when it is sent: a team webhook, or a person's own. Nothing: it was removed. */
+export type HookLookup = (targetId: string) => Promise<{ url: string; format: 'json' | 'slack'; secret: string; active: number | boolean } | undefined>;
+
 /** Sends one delivery to its webhook: the notice as JSON or as a Slack message, signed, without
  *  following redirects (a 3xx is a failed attempt), answered 2xx or retried. */
-export function createWebhookSender(deps: { db: Db; describers: Record<string, SlackDescriber>; link: LinkTo; userAgent?: string }) {
+export function createWebhookSender(deps: { lookup: HookLookup; describers: Record<string, SlackDescriber>; link: LinkTo; userAgent?: string }) {
   return async function deliver({ deliveryId, targetId, attempt, notice, signal }: DeliveryContext): Promise<AttemptResult> {
-    const hook = await deps.db.selectFrom('webhooks').select(['url', 'format', 'secret', 'active']).where('id', '=', targetId).executeTakeFirst();
+    const hook = await deps.lookup(targetId);
     if (!hook) return { ok: false, statusCode: null, error: 'the webhook was removed', permanent: true };
     if (!hook.active) return { ok: false, statusCode: null, error: 'the webhook is switched off (active: false)', permanent: true };
     const body = JSON.stringify(hook.format === 'slack' ? slackBody(notice, deps.describers, deps.link) : jsonBody(notice));

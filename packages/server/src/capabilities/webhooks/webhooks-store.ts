@@ -80,13 +80,13 @@ export function createWebhooksStore(db: Db) {
     },
 
     /** The delivery log of one webhook, newest first, each delivery with its attempts. */
-    async deliveries(webhookId: string, query: { status?: WebhookDelivery['status']; limit: number; cursor?: string }) {
+    async deliveries(webhookId: string, query: { status?: WebhookDelivery['status']; limit: number; cursor?: string }, sink = WEBHOOK_SINK) {
       let q = db
         .selectFrom('outbox_deliveries as d')
         .innerJoin('outbox_notices as n', 'n.id', 'd.notice_id')
         .selectAll('d')
         .select(['n.type', 'n.occurred_at'])
-        .where('d.sink', '=', WEBHOOK_SINK)
+        .where('d.sink', '=', sink)
         .where('d.target_id', '=', webhookId);
       if (query.status) q = q.where('d.status', '=', query.status);
       const after = splitCursor(query.cursor);

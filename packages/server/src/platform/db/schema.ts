@@ -10,7 +10,7 @@ import type { WebhooksTable } from './tables/webhooks';
 import type { ExperimentsTable, ExperimentEventsTable, ExperimentExposuresTable, ExperimentUserMetricsTable, ExperimentVariantStatsTable, ExperimentDailyStatsTable } from './tables/experiments';
 import type { CoesTable, CoeSectionsTable, CoeActionItemsTable, CoeReviewsTable, CoeCommentsTable, CoeTagsTable } from './tables/coe';
 import type { AttachmentsTable } from './tables/attachments';
-import type { NotificationsTable } from './tables/notifications';
+import type { NotificationsTable, NotificationSubscriptionsTable, NotificationPreferencesTable, NotificationSettingsTable } from './tables/notifications';
 import type { PrfaqsTable, PrfaqSectionsTable, PrfaqVersionsTable, PrfaqStatusEventsTable, PrfaqRoundsTable, PrfaqRoundReviewersTable, PrfaqCommentsTable, PrfaqDecisionsTable, PrfaqDecisionEventsTable } from './tables/prfaq';
 import type { SearchDocumentsTable } from './tables/search';
 import type { FlywheelsTable, FlywheelMetricsTable, FlywheelValuesTable } from './tables/flywheel';
@@ -44,6 +44,9 @@ export interface Database {
   attachments: AttachmentsTable;
   coe_tags: CoeTagsTable;
   notifications: NotificationsTable;
+  notification_subscriptions: NotificationSubscriptionsTable;
+  notification_preferences: NotificationPreferencesTable;
+  notification_settings: NotificationSettingsTable;
   flywheels: FlywheelsTable;
   flywheel_metrics: FlywheelMetricsTable;
   flywheel_values: FlywheelValuesTable;

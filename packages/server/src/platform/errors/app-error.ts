@@ -42,6 +42,8 @@ export const errorCatalogue = {
   PRFAQ_DECISION_NOT_FOUND: { status: 404, title: 'The PR/FAQ has no such decision request' },
   ATTACHMENT_NOT_FOUND: { status: 404, title: 'No such attachment' },
   NOTIFICATION_NOT_FOUND: { status: 404, title: 'No such notification' },
+  NOTIFICATION_TARGET_NOT_FOUND: { status: 404, title: 'Nothing to watch by that name' },
+  NOTIFICATION_SUBSCRIPTION_NOT_FOUND: { status: 404, title: 'No such subscription' },
   OIDC_NOT_CONFIGURED: { status: 404, title: 'Company sign-in is not configured' },
   TOKEN_NOT_FOUND: { status: 404, title: 'No such token' },
   METHOD_NOT_ALLOWED: { status: 405, title: 'Method not allowed' },

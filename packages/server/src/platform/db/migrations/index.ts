@@ -13,6 +13,7 @@ import * as experimentCovariates from './20261126-0011-experiment-covariates';
 import * as externalIdentities from './20261126-0012-external-identities';
 import * as search from './20261126-0013-search';
 import * as flywheel from './20261126-0014-flywheel';
+import * as notificationSubscriptions from './20261126-0015-notification-subscriptions';
 
 /** Every migration, in order. Names are timestamped; migrations are forward-only (no down). */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '20261126-0012-external-identities': externalIdentities,
   '20261126-0013-search': search,
   '20261126-0014-flywheel': flywheel,
+  '20261126-0015-notification-subscriptions': notificationSubscriptions,
 };
