@@ -1,5 +1,6 @@
 import type { InsightArea, InsightFigure } from '@dayone/contracts';
 import { Anchor, Badge, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 
 const formatValue = (f: InsightFigure) => {
@@ -9,8 +10,8 @@ const formatValue = (f: InsightFigure) => {
   return Math.round(f.value).toLocaleString();
 };
 
-/** One of the four areas: its score, the formula that makes it, and the figures that feed it. */
-export function InsightAreaCard({ area }: { area: InsightArea }) {
+/** One of the four areas: its score, the formula that makes it, and the figures that feed it; `children` follow the figures. */
+export function InsightAreaCard({ area, children }: { area: InsightArea; children?: ReactNode }) {
   const colour = area.score === null ? 'gray' : area.score >= 75 ? 'teal' : area.score >= 50 ? 'yellow' : 'red';
   return (
     <Paper withBorder p="md" role="region" aria-label={area.title}>
@@ -39,6 +40,7 @@ export function InsightAreaCard({ area }: { area: InsightArea }) {
             ))}
           </Table.Tbody>
         </Table>
+        {children}
       </Stack>
     </Paper>
   );

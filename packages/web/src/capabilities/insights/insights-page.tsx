@@ -1,5 +1,6 @@
-import { Box, Group, Paper, Select, SimpleGrid, Stack, Title } from '@mantine/core';
+import { Anchor, Box, Group, Paper, Select, SimpleGrid, Stack, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { PageHeader } from '../../ui/page-header';
 import { QueryState } from '../../ui/query-state';
@@ -34,7 +35,13 @@ export function InsightsPage() {
           <>
             <SimpleGrid cols={{ base: 1, lg: 2 }}>
               {data.areas.map((area) => (
-                <InsightAreaCard key={area.key} area={area} />
+                <InsightAreaCard key={area.key} area={area}>
+                  {area.key === 'organisation' && (
+                    <Anchor component={Link} to={filters.team ? `/org?team=${encodeURIComponent(filters.team)}` : '/org'} size="sm">
+                      See the org tree coloured by these checks
+                    </Anchor>
+                  )}
+                </InsightAreaCard>
               ))}
             </SimpleGrid>
             <Paper withBorder p="md" role="img" aria-label="Weekly trends">
