@@ -19,6 +19,7 @@ import { createIdentity } from './capabilities/identity/index';
 import { createTeams } from './capabilities/teams/index';
 import { createCatalog } from './capabilities/catalog/index';
 import { createExperiments } from './capabilities/experiments/index';
+import { createBulkWriter } from './platform/db/bulk-writer';
 import { statsRoutes } from './capabilities/stats/stats-routes';
 import { coachRoutes } from './capabilities/prfaq/coach/index';
 import { createCoe } from './capabilities/coe/index';
@@ -147,7 +148,7 @@ export async function buildApp(config: AppConfig, database: DatabaseHandle): Pro
   teams.routes(app);
   catalog.routes(app);
   andon.routes(app);
-  createExperiments({ db, dialect, audit }).routes(app);
+  createExperiments({ db, dialect, audit, bulk: createBulkWriter(database) }).routes(app);
   statsRoutes(app);
   coachRoutes(app);
   coe.routes(app);

@@ -5,6 +5,7 @@ import { LOCKS, serialise } from '../../platform/db/serialise';
 import { nowIso } from '../../platform/ids';
 import { presentExperiment } from './experiments-store';
 import { createRollupWriter } from './rollup-writer';
+import type { BulkWriter } from '../../platform/db/bulk-writer';
 
 export type IngestResult = { line: number; id: string | null; status: 'accepted' | 'duplicate' | 'rejected'; reason?: string };
 type Running = ReturnType<typeof presentExperiment>;
@@ -32,7 +33,7 @@ const idOf = (v: unknown) => (v && typeof v === 'object' && typeof (v as { id?: 
  *  recorded once (its id makes retries harmless), and the rollups analysis reads are updated in bulk:
  *  the first exposure fixes a user's variant; metric values count only after that first exposure.
  *  Batches are applied one after another (they share per-variant rows). */
-export function createEventIngest(db: Db, dialect: Dialect) {
+export function createEventIngest(db: Db, dialect: Dialect, bulk: BulkWriter) {
   /** Checks every line against its contract and its experiment, without touching the database's rows. */
   async function validate(trx: Db, lines: Line[], results: IngestResult[]): Promise<Valid[]> {
     const experiments = new Map<string, Running | null>();
@@ -79,9 +80,10 @@ export function createEventIngest(db: Db, dialect: Dialect) {
       await db.transaction().execute(async (trx) => {
         await serialise(trx, dialect, LOCKS.experimentEvents);
         const valid = await validate(trx, lines, results);
-        const rollups = createRollupWriter(trx);
+        const rollups = createRollupWriter(trx, bulk);
         const fresh = await rollups.recordRaw(valid.map((v) => ({ ...v.event, at: v.at })));
-        await rollups.load(valid.filter((v) => fresh.has(v.event.id)).map((v) => v.event));
+        const metricsOf = new Map(valid.map((v) => [v.experiment.key, v.experiment.metrics.map((m) => m.key)]));
+        await rollups.load(valid.filter((v) => fresh.has(v.event.id)).map((v) => v.event), (key) => metricsOf.get(key) ?? []);
         for (const v of valid) {
           if (!fresh.delete(v.event.id)) {
             results.push({ line: v.line, id: v.event.id, status: 'duplicate' });

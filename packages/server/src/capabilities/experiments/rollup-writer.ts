@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { EventLine } from '@dayone/contracts';
 import type { Db } from '../../platform/db/database';
+import type { BulkWriter } from '../../platform/db/bulk-writer';
 import type { ExperimentExposuresTable, ExperimentUserMetricsTable } from '../../platform/db/schema';
 import type { presentExperiment } from './experiments-store';
 import { emptySums, type MetricSums } from './metric-analysis';
@@ -28,7 +29,7 @@ function aggregate(aggregation: 'sum' | 'count' | 'any', before: number, events:
  *  new exposures, changed per-user values, and one change per variant row and per daily row.
  *  Per user and metric: y (the value after first exposure) and x (the pre-exposure covariate); per
  *  variant, and per variant and day of first exposure: n, Σy, Σy², Σx, Σx², Σxy of exposed users. */
-export function createRollupWriter(trx: Db) {
+export function createRollupWriter(trx: Db, bulk: BulkWriter) {
   const exposures = new Map<string, { variant: number; day: string }>();
   const newExposures: ExperimentExposuresTable[] = [];
   const userValues = new Map<string, ExperimentUserMetricsTable>();
@@ -54,25 +55,22 @@ export function createRollupWriter(trx: Db) {
   return {
     /** Inserts the raw events, ignoring ids seen before; answers the ids that are new. */
     async recordRaw(events: (EventLine & { at: string })[]): Promise<Set<string>> {
-      const fresh = new Set<string>();
-      for (const part of chunks(events)) {
-        const rows = part.map((e) => ({
-          id: e.id,
-          experiment_key: e.experiment,
-          type: e.type,
-          metric: e.type === 'metric' ? e.metric : null,
-          user_id: e.user,
-          value: e.type === 'metric' ? e.value : null,
-          at: e.at,
-        }));
-        const inserted = await trx.insertInto('experiment_events').values(rows).onConflict((oc) => oc.column('id').doNothing()).returning('id').execute();
-        for (const r of inserted) fresh.add(r.id);
-      }
-      return fresh;
+      const rows = events.map((e) => ({
+        id: e.id,
+        experiment_key: e.experiment,
+        type: e.type,
+        metric: e.type === 'metric' ? e.metric : null,
+        user_id: e.user,
+        value: e.type === 'metric' ? e.value : null,
+        at: e.at,
+      }));
+      return bulk.insertNew(trx, 'experiment_events', 'id', rows);
     },
 
-    /** Reads the exposures and per-user values the batch's users already have. */
-    async load(events: EventLine[]) {
+    /** Reads the exposures and per-user values the batch's users already have. The metric keys are
+     *  named so each user's values are found through the key (experiment, metric, user) rather than by
+     *  scanning all of the experiment's users. */
+    async load(events: EventLine[], metricsOf: (experiment: string) => string[]) {
       const byExperiment = new Map<string, Set<string>>();
       for (const e of events) {
         if (!byExperiment.has(e.experiment)) byExperiment.set(e.experiment, new Set());
@@ -82,7 +80,9 @@ export function createRollupWriter(trx: Db) {
         for (const part of chunks([...users])) {
           const seen = await trx.selectFrom('experiment_exposures').select(['user_id', 'variant', 'first_at']).where('experiment_key', '=', experiment).where('user_id', 'in', part).execute();
           for (const s of seen) exposures.set(userKey(experiment, s.user_id), { variant: Number(s.variant), day: s.first_at.slice(0, 10) });
-          const values = await trx.selectFrom('experiment_user_metrics').selectAll().where('experiment_key', '=', experiment).where('user_id', 'in', part).execute();
+          const metrics = metricsOf(experiment);
+          if (!metrics.length) continue;
+          const values = await trx.selectFrom('experiment_user_metrics').selectAll().where('experiment_key', '=', experiment).where('metric', 'in', metrics).where('user_id', 'in', part).execute();
           for (const v of values) {
             userValues.set(metricKey(experiment, v.metric, v.user_id), { ...v, value: Number(v.value), events: Number(v.events), covariate: Number(v.covariate), covariate_events: Number(v.covariate_events) });
           }
@@ -127,22 +127,9 @@ export function createRollupWriter(trx: Db) {
     },
 
     async flush() {
-      for (const part of chunks(newExposures)) await trx.insertInto('experiment_exposures').values(part).execute();
+      await bulk.upsert(trx, 'experiment_exposures', newExposures);
       const changed = [...changedUsers].map((k) => userValues.get(k)!);
-      for (const part of chunks(changed)) {
-        await trx
-          .insertInto('experiment_user_metrics')
-          .values(part)
-          .onConflict((oc) =>
-            oc.columns(['experiment_key', 'metric', 'user_id']).doUpdateSet({
-              value: sql`excluded.value`,
-              events: sql`excluded.events`,
-              covariate: sql`excluded.covariate`,
-              covariate_events: sql`excluded.covariate_events`,
-            }),
-          )
-          .execute();
-      }
+      await bulk.upsert(trx, 'experiment_user_metrics', changed, { columns: ['experiment_key', 'metric', 'user_id'], update: ['value', 'events', 'covariate', 'covariate_events'] });
       const byVariant = new Map<string, MetricSums & { experiment: string }>();
       for (const d of deltas.values()) {
         const key = `${d.experiment}\u0000${d.metric}\u0000${d.variant}`;

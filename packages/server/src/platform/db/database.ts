@@ -16,6 +16,8 @@ export interface DatabaseHandle {
   schema?: string;
   /** The file of the embedded database. */
   file?: string;
+  /** The embedded database's one connection, for bulk writes inside a Kysely transaction (bulk-writer.ts). */
+  sqlite?: SQLite.Database;
   /** The PostgreSQL connection string. */
   url?: string;
   close(): Promise<void>;
@@ -48,7 +50,7 @@ function openSqlite(file: string): DatabaseHandle {
   connection.pragma('foreign_keys = ON');
   connection.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: connection }) });
-  return { db, dialect: 'sqlite', file, close: () => db.destroy() };
+  return { db, dialect: 'sqlite', file, sqlite: connection, close: () => db.destroy() };
 }
 
 function openPostgres(url: string, schema: string): DatabaseHandle {
