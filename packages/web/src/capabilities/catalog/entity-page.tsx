@@ -8,6 +8,7 @@ import { formatDateTime } from '../../ui/format-date';
 import { PageHeader } from '../../ui/page-header';
 import { ProblemAlert } from '../../ui/problem-alert';
 import { QueryState } from '../../ui/query-state';
+import { WatchButton } from '../notifications/watch-button';
 import { catalogKeys, fetchEntity, type CatalogEntityDetail } from './catalog-api';
 import { forbiddenTitle } from './catalog-problem';
 import { formatEntityRef, shortRef } from './catalog-ref';
@@ -35,6 +36,7 @@ export function EntityPage() {
             description={shortRef(e.ref)}
             actions={
               <>
+                <WatchButton kind="service" name={e.ref} what={e.title ?? e.name} />
                 <Button component={Link} to={`/architecture?focus=${encodeURIComponent(e.ref)}`} variant="subtle">
                   Show in graph
                 </Button>

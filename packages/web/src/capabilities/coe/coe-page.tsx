@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router';
 import { PageHeader } from '../../ui/page-header';
 import { ProblemAlert } from '../../ui/problem-alert';
 import { QueryState } from '../../ui/query-state';
+import { WatchButton } from '../notifications/watch-button';
 import { useMayActForTeam } from '../teams/use-may-act-for-team';
 import { ActionItemForm } from './action-item-form';
 import { ActionItemsTable } from './action-items-table';
@@ -48,6 +49,7 @@ function CoeDetailView({ coe }: { coe: CoeDetail }) {
         description={statusHint(coe)}
         actions={
           <>
+            <WatchButton kind="coe" name={coe.number} what={`COE ${coe.number}`} />
             {mayAct && coe.status === 'draft' && <SubmitButton coe={coe} onError={setActionError} />}
             {mayAct && (coe.status === 'in_review' || coe.status === 'reviewed') && <CoeCloseButton coe={coe} />}
             <Button component="a" href={coeMarkdownUrl(coe.number)} download={`coe-${coe.number}.md`} variant="default">

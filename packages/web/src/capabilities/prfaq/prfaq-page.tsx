@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { PageHeader } from '../../ui/page-header';
 import { QueryState } from '../../ui/query-state';
+import { WatchButton } from '../notifications/watch-button';
 import { DecisionPanel } from './decision-panel';
 import { fetchPrfaq, prfaqKeys, type PrfaqDetail } from './prfaq-api';
 import { statusColour, statusLabel } from './prfaq-labels';
@@ -30,6 +31,7 @@ function PrfaqDocument({ doc }: { doc: PrfaqDetail }) {
         description={`For ${doc.customer || 'a customer not named yet'} · ${doc.team} · by ${doc.author} · version ${doc.currentVersion}`}
         actions={
           <>
+            <WatchButton kind="prfaq" name={doc.number} what={`PR/FAQ ${doc.number}`} size="xs" />
             <Badge size="lg" color={statusColour[doc.status]}>
               {statusLabel[doc.status]}
               {doc.decision ? `: ${doc.decision}` : ''}

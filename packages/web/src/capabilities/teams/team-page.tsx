@@ -8,6 +8,7 @@ import { PageHeader } from '../../ui/page-header';
 import { ProblemAlert } from '../../ui/problem-alert';
 import { QueryState } from '../../ui/query-state';
 import { PullCordButton } from '../andon/pull-cord-button';
+import { WatchButton } from '../notifications/watch-button';
 import { TeamDeleteButton } from './team-delete-button';
 import { TeamEditButton } from './team-edit-button';
 import { TeamFitnessAlerts } from './team-fitness-alerts';
@@ -29,6 +30,7 @@ export function TeamPage() {
             description={t.displayName !== t.name ? t.name : undefined}
             actions={
               <>
+                <WatchButton kind="team" name={t.name} what={`team ${t.displayName}`} />
                 <PullCordButton target={{ kind: 'team', name: t.name }} what={`team ${t.displayName}`} label="Pull the cord on this team" variant="light" />
                 <TeamEditButton team={t} onReload={reload} />
                 <TeamDeleteButton team={t} onError={setDeleteError} />
