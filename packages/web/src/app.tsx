@@ -21,6 +21,7 @@ import { CoePrintPage } from './capabilities/coe/coe-print-page';
 import { CoesPage } from './capabilities/coe/coes-page';
 import { CoeFiguresPage } from './capabilities/coe/coe-figures-page';
 import { InboxPage } from './capabilities/notifications/inbox-page';
+import { NotificationChoicesPage } from './capabilities/notifications/notification-choices-page';
 import { ExperimentCreatePage } from './capabilities/experiments/experiment-create-page';
 import { ExperimentPage } from './capabilities/experiments/experiment-page';
 import { ExperimentsPage } from './capabilities/experiments/experiments-page';
@@ -146,6 +147,7 @@ function SignedInRoutes() {
         <Route path="coes/:number" element={<CoePage />} />
         <Route path="action-items" element={<ActionItemsPage />} />
         <Route path="inbox" element={<InboxPage />} />
+        <Route path="inbox/choices" element={<NotificationChoicesPage />} />
         <Route path="people" element={<PeoplePage />} />
         <Route path="people/:name" element={<PersonPage />} />
         <Route path="insights" element={<InsightsPage />} />

@@ -8,7 +8,7 @@ import { PageHeader } from '../../ui/page-header';
 import { ProblemAlert } from '../../ui/problem-alert';
 import { fetchNotifications, markAllNotificationsRead, markNotificationRead, notificationKeys, type Notification } from './notifications-api';
 
-/** My notices (overdue action items and, later, pulls and reviews): unread first, newest first. */
+/** My notices (andon pulls, overdue action items, PR/FAQ reviews and decisions): unread first, newest first. */
 export function InboxPage() {
   const [show, setShow] = useState<'all' | 'unread'>('all');
   const queryClient = useQueryClient();
@@ -29,9 +29,14 @@ export function InboxPage() {
         title="Inbox"
         description={unread ? `${unread} unread` : 'Nothing unread.'}
         actions={
-          <Button variant="default" disabled={!unread} loading={readAll.isPending} onClick={() => readAll.mutate()}>
-            Mark all read
-          </Button>
+          <>
+            <Button component={Link} to="/inbox/choices" variant="subtle">
+              Notification choices
+            </Button>
+            <Button variant="default" disabled={!unread} loading={readAll.isPending} onClick={() => readAll.mutate()}>
+              Mark all read
+            </Button>
+          </>
         }
       />
       <SegmentedControl value={show} onChange={(v) => setShow(v as 'all' | 'unread')} data={[{ value: 'all', label: 'All' }, { value: 'unread', label: 'Unread' }]} w={200} />
