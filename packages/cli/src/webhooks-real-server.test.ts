@@ -71,6 +71,34 @@ describe('dayone webhooks against a real server', () => {
     expect(none.stdout).toBe('No deliveries.\n');
   });
 
+  it('update changes only what is named, over the version it read', async () => {
+    const before = await client.webhooks.get(id);
+    const run = await runCaptured(['webhooks', 'update', id, '--inactive', '--event', 'andon.pulled', '--event', 'prfaq.decided', '--format', 'json'], env);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(`Updated webhook ${id}: switched off, json, andon.pulled,prfaq.decided for payments → http://127.0.0.1:9/hooks\n`);
+    const after = await client.webhooks.get(id);
+    expect(after).toMatchObject({ active: false, format: 'json', events: ['andon.pulled', 'prfaq.decided'], team: 'payments', url: before.url, description: before.description });
+    expect(after.version).toBe(before.version + 1);
+    const json = await runCaptured(['webhooks', 'update', id, '--active', '--json'], env);
+    expect(JSON.parse(json.stdout)).toMatchObject({ id, active: true, events: ['andon.pulled', 'prfaq.decided'] });
+  });
+
+  it('update refuses nothing to change, contradicting flags and a bad event, changing nothing', async () => {
+    const before = await client.webhooks.get(id);
+    const nothing = await runCaptured(['webhooks', 'update', id], env);
+    expect([nothing.code, nothing.stderr]).toEqual([2, expect.stringContaining('name something to change')]);
+    const both = await runCaptured(['webhooks', 'update', id, '--active', '--inactive'], env);
+    expect([both.code, both.stderr]).toEqual([2, expect.stringContaining('--active or --inactive')]);
+    const bad = await runCaptured(['webhooks', 'update', id, '--event', 'andon.exploded'], env);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('events');
+    const missing = await runCaptured(['webhooks', 'update', 'no-such-hook', '--active'], env);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/404|not found/i);
+    expect(await client.webhooks.get(id)).toEqual(before);
+  });
+
   it('delete removes the webhook; deleting it again is a clear 404', async () => {
     const run = await runCaptured(['webhooks', 'delete', id], env);
     expect(run.code).toBe(0);

@@ -62,4 +62,4 @@ export type {
   SdkExperimentsPayload,
   VariantInput,
 } from './experiments-types';
-export type { CreateWebhookInput, CreatedWebhook, DeliveriesQuery, Webhook, WebhookDelivery, WebhooksQuery } from './webhooks-client';
+export type { CreateWebhookInput, CreatedWebhook, DeliveriesQuery, Webhook, WebhookChanges, WebhookDelivery, WebhooksQuery } from './webhooks-client';

@@ -15,6 +15,9 @@ export interface DeliveriesQuery extends PageQuery {
 const API = '/api/v1/webhooks';
 const one = (id: string) => `${API}/${encodeURIComponent(id)}`;
 
+/** What `update` may change: only the fields given. */
+export type WebhookChanges = PatchWebhookBody;
+
 /** Webhooks: register, list, change (If-Match from the webhook's version), remove, and read delivery logs. */
 export function createWebhooksApi(request: RequestFn) {
   const webhooks = {

@@ -1,4 +1,5 @@
-import { collect, type WebhookDelivery } from '@dayone/sdk';
+import { collect, type WebhookChanges, type WebhookDelivery } from '@dayone/sdk';
+import { UsageError } from '../cli-errors';
 import { Option, type Command } from 'commander';
 import { println, type CliContext } from '../cli-context';
 import { formatTime, printJson, printTable } from '../output';
@@ -7,7 +8,7 @@ import { clientFor, withServerOptions, type ServerOptions } from '../server-opti
 const collectValues = (value: string, previous: string[] = []) => [...previous, value];
 
 export function registerWebhooksCommands(program: Command, ctx: CliContext): void {
-  const webhooks = program.command('webhooks').description('tell other systems when something happens (andon pulls, overdue action items)');
+  const webhooks = program.command('webhooks').description('tell other systems when something happens (andon pulls, overdue action items, PR/FAQ reviews and decisions)');
 
   withServerOptions(
     webhooks
@@ -74,6 +75,47 @@ Examples:
       page.items.map((d) => [d.event, d.status, String(d.attempts), d.lastStatusCode !== null ? `HTTP ${d.lastStatusCode}` : (d.lastError ?? '-'), formatTime(d.occurredAt)]),
     );
   });
+
+  withServerOptions(
+    webhooks
+      .command('update')
+      .description('change a webhook: only what you name changes (read first, so a change made meanwhile is never overwritten)')
+      .argument('<id>', 'the webhook id (see webhooks list)')
+      .option('--endpoint <url>', 'a new address to POST to')
+      .option('--event <type>', 'replace the notice types with these; repeat for several, * for all', collectValues)
+      .option('--team <team>', 'move it to this team')
+      .option('--organisation', 'make it organisation-wide (admins only)')
+      .addOption(new Option('--format <format>', 'signed JSON or a Slack message').choices(['json', 'slack']))
+      .option('--description <text>', 'a new note')
+      .option('--active', 'switch it on')
+      .option('--inactive', 'switch it off (nothing is sent until it is switched on again)')
+      .option('--json', 'print the changed webhook as JSON'),
+  )
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ dayone webhooks update 5f0c… --inactive
+  $ dayone webhooks update 5f0c… --event andon.pulled --event coe.action_item_overdue --format slack`,
+    )
+    .action(async (id: string, options: ServerOptions & { endpoint?: string; event?: string[]; team?: string; organisation?: boolean; format?: 'json' | 'slack'; description?: string; active?: boolean; inactive?: boolean; json?: boolean }) => {
+      if (options.active && options.inactive) throw new UsageError('give --active or --inactive, not both');
+      if (options.team && options.organisation) throw new UsageError('give --team or --organisation, not both');
+      const changes: WebhookChanges = {
+        ...(options.endpoint !== undefined ? { url: options.endpoint } : {}),
+        ...(options.event ? { events: options.event as WebhookChanges['events'] } : {}),
+        ...(options.team !== undefined ? { team: options.team } : options.organisation ? { team: null } : {}),
+        ...(options.format ? { format: options.format } : {}),
+        ...(options.description !== undefined ? { description: options.description } : {}),
+        ...(options.active ? { active: true } : options.inactive ? { active: false } : {}),
+      };
+      if (Object.keys(changes).length === 0) throw new UsageError('name something to change: --endpoint, --event, --team, --organisation, --format, --description, --active or --inactive');
+      const client = clientFor(options, ctx);
+      const current = await client.webhooks.get(id);
+      const changed = await client.webhooks.update(id, current.version, changes);
+      if (options.json) return printJson(ctx.io, changed);
+      println(ctx.io.stdout, `Updated webhook ${changed.id}: ${changed.active ? 'active' : 'switched off'}, ${changed.format}, ${changed.events.join(',')} for ${changed.team ?? 'the whole organisation'} → ${changed.url}`);
+    });
 
   withServerOptions(webhooks.command('delete').description('remove a webhook and its delivery log').argument('<id>', 'the webhook id')).action(
     async (id: string, options: ServerOptions) => {
