@@ -15,6 +15,7 @@ import { registerWebApp } from './platform/http/web-app';
 import { registerSecurityHeaders } from './platform/http/security-headers';
 import { registerInputGuards } from './platform/http/input-guards';
 import { registerRateLimit } from './platform/http/rate-limit';
+import { createLeanLane } from './platform/http/lean-lane';
 import { createIdentity } from './capabilities/identity/index';
 import { createTeams } from './capabilities/teams/index';
 import { createCatalog } from './capabilities/catalog/index';
@@ -48,7 +49,11 @@ export type AppConfig = Pick<ServerConfig, 'logLevel' | 'bodyLimit' | 'secureCoo
   clock?: () => Date;
   /** On close, how long the outbox may keep sending what is due (a graceful shutdown); default not at all. */
   shutdownGraceMs?: number;
+  /** Answer the plain success case of the hottest reads (gate checks, team pages) before Fastify; default on. */
+  leanLane?: boolean;
 };
+
+const REQUEST_ID_LOG_LABEL = 'requestId';
 
 /** Change notices between the parts of one instance, and between instances on PostgreSQL. */
 async function openBus(database: DatabaseHandle, retryMs?: number): Promise<EventBus> {
@@ -61,14 +66,18 @@ async function openBus(database: DatabaseHandle, retryMs?: number): Promise<Even
 /** The one composition root: wires the database into every capability and registers their routes.
  *  It never listens; tests drive it with inject() and start-server.ts puts it on a port. */
 export async function buildApp(config: AppConfig, database: DatabaseHandle): Promise<FastifyInstance> {
+  const lane = createLeanLane();
+  lane.enabled = config.leanLane !== false;
   const app = Fastify({
+    serverFactory: lane.serverFactory,
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     bodyLimit: config.bodyLimit,
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: false,
     // Every log line of a request carries the id that its answer (x-request-id, problem bodies) shows.
-    logController: new LogController({ requestIdLogLabel: 'requestId' }),
+    logController: new LogController({ requestIdLogLabel: REQUEST_ID_LOG_LABEL }),
   });
+  lane.attach(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   // JSON only (and, per capability, the formats it declares): anything else is 415, not a guess.
@@ -94,9 +103,10 @@ export async function buildApp(config: AppConfig, database: DatabaseHandle): Pro
   registerInputGuards(app);
   await app.register(cookie);
   await registerOpenApi(app);
-  registerMetrics(app);
+  const observe = registerMetrics(app);
   registerAuthentication(app, credentials);
-  await registerRateLimit(app, config.rateLimit);
+  const rateLimit = registerRateLimit(app, config.rateLimit);
+  lane.configure({ credentials, observe, rateLimit, log: app.log, requestIdLogLabel: REQUEST_ID_LOG_LABEL });
   healthRoutes(app, db);
   auditRoutes(app, db);
 
@@ -146,8 +156,10 @@ export async function buildApp(config: AppConfig, database: DatabaseHandle): Pro
   });
   const teams = createTeams({ db, audit, bus, ownership: [catalog.ownership], findings: [catalog.teamFindings] });
   teams.routes(app);
+  lane.route(teams.lane);
   catalog.routes(app);
   andon.routes(app);
+  lane.route(andon.lane);
   createExperiments({ db, dialect, audit, bulk: createBulkWriter(database) }).routes(app);
   statsRoutes(app);
   coachRoutes(app);

@@ -7,7 +7,8 @@ import type { GateState } from './gate-state';
 const tags = ['gates'];
 export const HEARTBEAT_MS = 15_000;
 /** A pipeline's token may hold just `gates:read`. */
-const GATE_SCOPES = ['gates:read', 'read'] as const;
+export const GATE_SCOPES = ['gates:read', 'read'] as const;
+export const GATE_ROUTE = '/api/v1/gates/:service';
 
 function resolveOrThrow(gates: GateState, service: string): string {
   const ref = gates.resolve(service);
@@ -25,7 +26,7 @@ export function gateRoutes(app: FastifyInstance, gates: GateState, options: { he
     for (const close of [...open]) close();
   });
 
-  r.get('/api/v1/gates/:service', { config: { scopes: GATE_SCOPES }, schema: { tags, summary: 'Is the deploy gate of a service open? (ETag / If-None-Match supported)', params: gateParams, querystring: gateQuery, response: { 200: gate, 304: gate, ...errorReplies } } }, async (req, reply) => {
+  r.get(GATE_ROUTE, { config: { scopes: GATE_SCOPES }, schema: { tags, summary: 'Is the deploy gate of a service open? (ETag / If-None-Match supported)', params: gateParams, querystring: gateQuery, response: { 200: gate, 304: gate, ...errorReplies } } }, async (req, reply) => {
     const answer = gates.gate(resolveOrThrow(gates, req.params.service), req.query.environment ?? null);
     // The answer is serialised once per change, not per request: send those bytes as they are.
     const raw = reply as FastifyReply;

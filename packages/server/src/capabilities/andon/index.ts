@@ -7,6 +7,7 @@ import { createAndonService, type AndonNotifier, type CoeStarter } from './andon
 import { createGateState } from './gate-state';
 import { andonRoutes } from './andon-routes';
 import { gateRoutes } from './gate-routes';
+import { gateLane } from './gate-lane';
 
 export { CATALOG_TOPIC } from './gate-state';
 export type { AndonNotifier, CoeStarter } from './andon-service';
@@ -20,6 +21,8 @@ export async function createAndon(deps: { db: Db; dialect: Dialect; audit: Audit
   return {
     service,
     gates,
+    /** Gate checks for the lean lane in front of Fastify. */
+    lane: gateLane(gates),
     routes(app: FastifyInstance) {
       andonRoutes(app, service);
       gateRoutes(app, gates, { heartbeatMs: deps.heartbeatMs });

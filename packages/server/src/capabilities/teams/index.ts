@@ -6,6 +6,7 @@ import { createTeamReadCache } from './team-read-cache';
 import { createTeamsStore } from './teams-store';
 import { createTeamsService, type OwnershipProvider, type TeamFindingsProvider } from './teams-service';
 import { teamsRoutes } from './teams-routes';
+import { teamLane } from './team-lane';
 
 export type { OwnershipProvider, TeamFindingsProvider, TeamsService } from './teams-service';
 
@@ -13,7 +14,7 @@ export function createTeams(deps: { db: Db; audit: AuditLog; bus: EventBus; owne
   const store = createTeamsStore(deps.db);
   const service = createTeamsService({ db: deps.db, store, audit: deps.audit, ownership: deps.ownership ?? [], findings: deps.findings ?? [] });
   const cache = createTeamReadCache(deps.bus);
-  return { service, cache, routes: (app: FastifyInstance) => teamsRoutes(app, service, cache) };
+  return { service, cache, lane: teamLane(cache), routes: (app: FastifyInstance) => teamsRoutes(app, service, cache) };
 }
 export { isTeamMember } from './team-membership';
 export { teamWithSubTeams } from './team-tree';

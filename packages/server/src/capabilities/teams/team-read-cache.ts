@@ -33,6 +33,10 @@ export function createTeamReadCache(bus: EventBus) {
       }
       return entry;
     },
+    /** What `get` would answer without loading, if it is in memory. */
+    peek(name: string): { detail: TeamDetail; json: string } | undefined {
+      return entries.get(name.toLowerCase());
+    },
     /** Forget here now (the caller tells the other instances itself). */
     forget: clear,
     /** After a committed write: forget here now, and tell the other instances. */

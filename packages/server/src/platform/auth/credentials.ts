@@ -129,6 +129,19 @@ export function createCredentials(db: Db, bus: EventBus, clock: () => Date = () 
       return { ok: true, principal };
     },
 
+    /** Without waiting: the principal of a token that `resolveToken` would answer from memory with
+     *  nothing to write (cached, fresh, unexpired, its last use recorded within the minute); otherwise
+     *  undefined, and the caller asks `resolveToken`. */
+    cachedToken(secret: string): Principal | undefined {
+      const cached = tokens.get(sha256(secret));
+      if (!cached) return undefined;
+      const now = nowMs();
+      if (cached.cachedAt + TOKEN_CACHE_MS <= now) return undefined;
+      if (cached.expiresAt && cached.expiresAt <= new Date(now).toISOString()) return undefined;
+      if ((lastTouched.get(cached.tokenId) ?? 0) + TOKEN_TOUCH_MS < now) return undefined;
+      return cached.principal;
+    },
+
     /** Evict a revoked token here and, through the bus, on every other instance. */
     async revoked(tokenHash: string): Promise<void> {
       tokens.delete(tokenHash);
