@@ -22,9 +22,10 @@ export function createAndonHistory(ctx: DemoContext, catalog: DemoCatalog): void
     const day = first + ((last - first) * k) / Math.max(1, size.resolvedPulls - 1);
     const at = workingMoment(day, random.int(0, 7 * 60));
     const team = org.team(service.team);
-    const others = org.people.filter((p) => !team.members.includes(p.name) && p.name !== org.admin.name);
-    const puller = random.chance(0.6) ? random.pick(others).name : random.pick(team.members);
-    const acker = random.pick(team.members);
+    const crew = team.members.filter((m) => org.isActive(m));
+    const others = org.active.filter((p) => !team.members.includes(p.name) && p.name !== org.admin.name);
+    const puller = random.chance(0.6) && others.length > 0 ? random.pick(others).name : random.pick(crew);
+    const acker = random.pick(crew);
     const resolver = org.actor(team.name).name;
     const ackAfter = random.int(2, 35) * MINUTE;
     const resolveAfter = ackAfter + random.int(25, 300) * MINUTE;
@@ -44,7 +45,7 @@ export function createAndonHistory(ctx: DemoContext, catalog: DemoCatalog): void
   const hot = services[0];
   const hotTeam = org.team(hot.team);
   timeline.at(now - 40 * MINUTE, 'an open pull', async () => {
-    const someone = org.people.find((p) => !hotTeam.members.includes(p.name) && p.name !== org.admin.name) ?? org.admin;
+    const someone = org.active.find((p) => !hotTeam.members.includes(p.name) && p.name !== org.admin.name) ?? org.admin;
     const pull = await ctx.api.post(ctx.as(someone), '/api/v1/andon/pulls', { target: { kind: 'service', name: hot.name }, severity: 2, environment: 'production', reason: `Checkout conversion dropped by a third since the last ${hot.name} deploy` });
     timeline.at(now - 31 * MINUTE, 'the open pull is acknowledged', async () => {
       await ctx.api.post(ctx.as(hotTeam.members[1] ?? hotTeam.members[0]), `/api/v1/andon/pulls/${pull.id}/acknowledge`, {});

@@ -20,6 +20,9 @@ export interface DemoOrg {
   /** The first account: an admin, and the leader at the top of the tree. */
   admin: DemoPerson;
   people: DemoPerson[];
+  /** The people who signed up and act in the demo (the others came from the directory, without a password). */
+  active: DemoPerson[];
+  isActive(name: string): boolean;
   person(name: string): DemoPerson;
   /** Root first, then the groups, then the product teams. */
   teams: OrgTeam[];

@@ -55,8 +55,9 @@ export function createExperiments(ctx: DemoContext, catalog: DemoCatalog, prfaqs
       }
       return tokens.get(team.name)!;
     };
-    const linked = fate === 'ship' && k === 0 ? prfaqs.numbers.get('launched')?.[0] : undefined;
     timeline.at(at, `experiment ${key}`, async () => {
+      // The first experiment tests the claim of the PR/FAQ launched early in the year.
+      const linked = k === 0 ? prfaqs.numbers.get('launched')?.[0] : undefined;
       await ctx.api.post(owner, '/api/v1/experiments', {
         key, name: text.name, hypothesis: text.hypothesis, team: team.name,
         services: catalog.ofTeam(team.name).slice(0, 1),

@@ -1,3 +1,4 @@
+import { stringify } from 'yaml';
 import type { DemoPerson } from './demo-client';
 import type { DemoContext, DemoOrg, OrgTeam } from './demo-context';
 import { AREAS, BIG_TEAMS, COMPANY, FIRST_NAMES, LAST_NAMES, LEADERLESS_TEAM, SECOND_TEAM_OF_LEADER, SMALL_OVERLOADED, userName } from './demo-names';
@@ -5,12 +6,17 @@ import type { DemoRandom } from './demo-random';
 import type { DemoSize } from './demo-size';
 import { HOUR, MINUTE } from './demo-timeline';
 
+/** People of each product team who sign up and act in the demo; the rest of the team comes from the
+ *  company directory (a Backstage import), as people without a password. */
+const ACTIVE_PER_TEAM = 2;
+
 export const DEMO_ADMIN: DemoPerson = { name: 'ada.okafor', displayName: 'Ada Okafor', email: 'ada.okafor@example.com' };
 
 /** Decides who is in the organisation and where: the root, a group per area, and `size.teams`
  *  product teams taken area by area. Nothing is sent yet. */
 export function planOrg(random: DemoRandom, size: DemoSize): DemoOrg {
   const taken = new Set([DEMO_ADMIN.name]);
+  const active = new Set([DEMO_ADMIN.name]);
   const people: DemoPerson[] = [DEMO_ADMIN];
   const newPerson = (): DemoPerson => {
     for (;;) {
@@ -35,12 +41,14 @@ export function planOrg(random: DemoRandom, size: DemoSize): DemoOrg {
       const leader = newPerson();
       const staff = newPerson();
       group = { name: area.name, displayName: area.displayName, mission: area.mission, parent: root.name, leader: leader.name, members: [leader.name, staff.name], product: false };
+      active.add(leader.name);
       groups.push(group);
     }
     const headcount = team.name === SMALL_OVERLOADED.team ? SMALL_OVERLOADED.people : BIG_TEAMS[team.name] ?? random.int(size.peoplePerTeam[0], size.peoplePerTeam[1]);
     // The first product team is always over two pizzas, so even a small demo shows the finding.
     const count = products.length === 0 ? Math.max(headcount, 12) : headcount;
     const members = Array.from({ length: count }, () => newPerson().name);
+    members.slice(0, ACTIVE_PER_TEAM).forEach((name) => active.add(name));
     products.push({ ...team, parent: group.name, leader: team.name === LEADERLESS_TEAM ? null : members[0], members, product: true });
   }
   // One leader took a second team on when its leader left.
@@ -54,6 +62,8 @@ export function planOrg(random: DemoRandom, size: DemoSize): DemoOrg {
   const org: DemoOrg = {
     admin: DEMO_ADMIN,
     people,
+    active: people.filter((p) => active.has(p.name)),
+    isActive: (name) => active.has(name),
     person: (name) => byName.get(name) ?? fail(`no person ${name}`),
     teams,
     products,
@@ -67,19 +77,20 @@ function fail(message: string): never {
   throw new Error(message);
 }
 
-/** On the first day: the admin sets the instance up, everyone signs up, leaders create their teams
- *  (groups before the teams inside them) and add their people. */
+/** On the first day: the admin sets the instance up, the people who act sign up, leaders create their
+ *  teams (groups before the teams inside them), add the people who signed up and import the rest of
+ *  their team from the company directory (Backstage `User` entries, members of the team). */
 export function createOrg(ctx: DemoContext): void {
   const { api, org, timeline } = ctx;
   timeline.at(timeline.start, 'the first account', async () => {
     await api.setup(org.admin);
   });
-  timeline.at(timeline.start + 10 * MINUTE, 'everyone signs up', async () => {
-    const rest = org.people.filter((p) => p.name !== org.admin.name);
+  timeline.at(timeline.start + 10 * MINUTE, 'people sign up', async () => {
+    const rest = org.active.filter((p) => p.name !== org.admin.name);
     let done = 0;
     await inParallel(rest, ctx.size.parallelSignUps, async (person) => {
       await api.signUp(person);
-      if (++done % 50 === 0) ctx.log(`  ${done} of ${rest.length} people signed up`);
+      if (++done % 25 === 0) ctx.log(`  ${done} of ${rest.length} people signed up`);
     });
   });
   org.teams.forEach((team, i) => {
@@ -93,7 +104,10 @@ export function createOrg(ctx: DemoContext): void {
         parent: team.parent,
         leader: team.leader ?? team.members[0],
       });
-      for (const member of team.members.slice(1)) await api.post(creator, `/api/v1/teams/${team.name}/members`, { person: member });
+      const creatorName = team.leader ?? team.members[0];
+      for (const member of team.members) if (member !== creatorName && org.isActive(member)) await api.post(creator, `/api/v1/teams/${team.name}/members`, { person: member });
+      const directory = team.members.filter((m) => !org.isActive(m)).map((m) => org.person(m));
+      if (directory.length > 0) await api.send(creator, 'POST', '/api/v1/catalog/import', undefined, { raw: directoryYaml(directory, team.name), headers: { 'content-type': 'application/yaml' } });
     });
   });
   // Later in the year: one leader leaves their team's lead (the team is leaderless), another takes a
@@ -107,6 +121,13 @@ export function createOrg(ctx: DemoContext): void {
       await api.withVersion(caller, 'PATCH', `/api/v1/teams/${team.name}`, current.body.version, { leader: team.leader });
     });
   }
+}
+
+/** Directory entries as Backstage writes them: each person a `User`, member of the team. */
+function directoryYaml(people: DemoPerson[], team: string): string {
+  return people
+    .map((p) => stringify({ apiVersion: 'backstage.io/v1alpha1', kind: 'User', metadata: { name: p.name }, spec: { profile: { displayName: p.displayName, email: p.email }, memberOf: [team] } }))
+    .join('---\n');
 }
 
 /** Runs `work` over `items`, at most `limit` at a time. */

@@ -58,7 +58,7 @@ function writeOne(ctx: DemoContext, plan: Plan): void {
   const { text, team, fate } = plan;
   const author = team.members[1] ?? team.members[0];
   const me = ctx.as(author);
-  const outsiders = org.people.filter((p) => !team.members.includes(p.name) && p.name !== org.admin.name);
+  const outsiders = org.active.filter((p) => !team.members.includes(p.name) && p.name !== org.admin.name);
   const parentLeader = team.parent ? org.team(team.parent).leader : null;
   const reviewers = [...new Set([parentLeader, random.pick(outsiders).name, random.pick(outsiders).name].filter((r): r is string => !!r && r !== author))];
   let number = 0;

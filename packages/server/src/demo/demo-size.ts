@@ -30,7 +30,7 @@ export const FULL_DEMO: DemoSize = {
   resolvedPulls: 34,
   prfaqs: 14,
   experiments: 9,
-  usersPerDay: 220,
+  usersPerDay: 700,
   flywheels: 3,
   parallelSignUps: 4,
 };

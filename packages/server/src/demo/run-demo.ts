@@ -25,6 +25,14 @@ async function main(): Promise<number> {
   // The demo is its own embedded database, whatever the environment says about the usual one.
   for (const name of ['DAYONE_DATABASE_URL', 'DAYONE_DATABASE_SCHEMA', 'DAYONE_DECISION_WINDOW', 'DAYONE_PUBLIC_URL']) delete process.env[name];
   const began = Date.now();
+  // Stopped half-way, the folder would hold half an organisation: remove it, so the next run starts over.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      rmSync(folder, { recursive: true, force: true });
+      console.error('Stopped; the half-made demo was removed.');
+      process.exit(130);
+    });
+  }
   try {
     const demo = await generateDemo({ dataDir: folder }, { size: FULL_DEMO, seed: DEMO_SEED, log: (line) => console.log(line) });
     writeFileSync(marker, JSON.stringify({ ...demo, generatedAt: new Date().toISOString(), seed: DEMO_SEED }, null, 2) + '\n');
@@ -40,7 +48,7 @@ async function main(): Promise<number> {
 
 function printSignIn(demo: DemoResult) {
   console.log(`Sign in as the admin: ${demo.admin.email} / ${demo.admin.password}`);
-  console.log(`(everyone in the demo has the password ${demo.admin.password}; their emails are on the People page)`);
+  console.log(`(everyone who acts in the demo signed up with the same password; see docs/demo.md)`);
 }
 
 process.exit(await main());
