@@ -63,7 +63,9 @@ const QUERIES: { label: string; query: Omit<SearchQuery, 'limit'> }[] = [
   { label: 'part of a word (`atenc`)', query: { q: 'atenc' } },
   { label: 'one document by a unique token (`doc77777zz`)', query: { q: 'doc77777zz' } },
   { label: 'a common word, one type and one team', query: { q: 'ledger', type: ['coe'], team: 'team-7' } },
-  { label: 'a two-letter word (`zz`, checked on the text)', query: { q: 'zz', type: ['decision'] } },
+  { label: 'a two-letter word (`zz`, part of a word in every document), one type', query: { q: 'zz', type: ['decision'] } },
+  { label: 'two letters found nowhere (`qj`)', query: { q: 'qj' } },
+  { label: 'a common word and a two-letter word (`checkout zz`)', query: { q: 'checkout zz' } },
 ];
 
 const percentile = (values: number[], p: number) => {

@@ -1,12 +1,13 @@
 import { sql } from 'kysely';
 import type { Db, Dialect } from '../../platform/db/database';
 import type { SearchDocument } from './search-document';
+import { gramsText, tagsText } from './search-match';
 
 /** Writes documents into the index and takes them out, inside the caller's transaction. A document
- *  written again gets a new `seq` (it is dropped and added), so `seq` orders documents by their last
- *  change and the search can read the newest matches first and stop early.
- *  SQLite keeps the FTS5 table (contentless, trigram) beside search_documents by rowid = seq; PostgreSQL
- *  derives its full-text vector from the row itself (a generated column). */
+ *  written again gets a new `seq`, so `seq` orders documents by their last change and the search can read
+ *  the newest matches first and stop early.
+ *  SQLite keeps the FTS5 table (contentless, trigram; see search-match.ts) beside search_documents by
+ *  rowid = seq. PostgreSQL needs nothing beside the row: its trigram index follows the row. */
 export function createSearchIndex(dialect: Dialect) {
   async function drop(trx: Db, docKeys: string[]): Promise<void> {
     if (docKeys.length === 0) return;
@@ -17,20 +18,46 @@ export function createSearchIndex(dialect: Dialect) {
     await trx.deleteFrom('search_documents').where('doc_key', 'in', docKeys).execute();
   }
 
+  async function putSqlite(trx: Db, docs: SearchDocument[]): Promise<void> {
+    await drop(trx, docs.map((d) => d.docKey));
+    for (const doc of docs) {
+      const { seq } = await trx
+        .insertInto('search_documents')
+        .values({ doc_key: doc.docKey, type: doc.type, team: doc.team, title: doc.title, body: doc.body, path: doc.path, updated_at: doc.updatedAt })
+        .returning('seq')
+        .executeTakeFirstOrThrow();
+      await sql`insert into search_fts (rowid, title, body, grams, tags)
+        values (${seq}, ${doc.title}, ${doc.body}, ${gramsText(doc.title, doc.body)}, ${tagsText(doc.type, doc.team)})`.execute(trx);
+    }
+  }
+
+  /** One statement for all of them: new documents are added, known ones rewritten with a new `seq`. */
+  async function putPostgres(trx: Db, docs: SearchDocument[]): Promise<void> {
+    await trx
+      .insertInto('search_documents')
+      .values(docs.map((doc) => ({ doc_key: doc.docKey, type: doc.type, team: doc.team, title: doc.title, body: doc.body, path: doc.path, updated_at: doc.updatedAt })))
+      .onConflict((oc) =>
+        oc.column('doc_key').doUpdateSet({
+          seq: sql<number>`nextval(pg_get_serial_sequence('search_documents', 'seq'))`,
+          type: (eb) => eb.ref('excluded.type'),
+          team: (eb) => eb.ref('excluded.team'),
+          title: (eb) => eb.ref('excluded.title'),
+          body: (eb) => eb.ref('excluded.body'),
+          path: (eb) => eb.ref('excluded.path'),
+          updated_at: (eb) => eb.ref('excluded.updated_at'),
+        }),
+      )
+      .execute();
+  }
+
   return {
     drop,
 
     async put(trx: Db, docs: SearchDocument[]): Promise<void> {
       if (docs.length === 0) return;
-      await drop(trx, docs.map((d) => d.docKey));
-      for (const doc of docs) {
-        const { seq } = await trx
-          .insertInto('search_documents')
-          .values({ doc_key: doc.docKey, type: doc.type, team: doc.team, title: doc.title, body: doc.body, path: doc.path, updated_at: doc.updatedAt })
-          .returning('seq')
-          .executeTakeFirstOrThrow();
-        if (dialect === 'sqlite') await sql`insert into search_fts (rowid, title, body) values (${seq}, ${doc.title}, ${doc.body})`.execute(trx);
-      }
+      // The same document twice in one batch would be rewritten twice; the last one wins.
+      const unique = [...new Map(docs.map((d) => [d.docKey, d])).values()];
+      await (dialect === 'sqlite' ? putSqlite(trx, unique) : putPostgres(trx, unique));
     },
 
     /** Whether the index must be built again: nothing in it, or (SQLite) documents whose full-text rows are

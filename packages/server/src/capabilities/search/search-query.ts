@@ -5,16 +5,18 @@ import { decodeCursor, encodeCursor } from '../../platform/http/cursor';
 import { AppError } from '../../platform/errors/app-error';
 import { teamWithSubTeams } from '../teams/team-tree';
 import { keyOf, type SearchDocument } from './search-document';
+import { matchExpression } from './search-match';
 import { matchesOf, snippetOf } from './search-snippets';
-import { rankRows } from './search-ranking';
-import { indexable, queryWords } from './search-words';
+import { rankRows, type Candidate } from './search-ranking';
+import { queryWords } from './search-words';
 
 const MAX_OFFSET = 5_000;
 /** How many of the newest matches beyond the requested page are ranked. */
 const CANDIDATES = 200;
 const textOf = sql`lower(sd.title || ' ' || sd.body)`;
 
-type Row = { seq: number; relevance: number; doc_key: string; type: string; team: string | null; title: string; body: string; path: string; updated_at: string };
+type Row = Candidate & { doc_key: string; type: string; team: string | null; path: string; updated_at: string };
+type Filter = { types?: string[]; teams?: string[]; dates: RawBuilder<SqlBool>[] };
 
 /** Runs a search: every word must occur (whole or as part of a word), best matches first. */
 export function createSearchQuery(deps: { db: Db; dialect: Dialect }) {
@@ -28,40 +30,41 @@ export function createSearchQuery(deps: { db: Db; dialect: Dialect }) {
     return offset;
   }
 
-  async function filters(query: SearchQuery, words: string[]): Promise<RawBuilder<SqlBool>[]> {
-    const where: RawBuilder<SqlBool>[] = [];
-    if (query.type?.length) where.push(sql<SqlBool>`sd.type in (${sql.join(query.type)})`);
-    if (query.team) where.push(sql<SqlBool>`sd.team in (${sql.join(await teamWithSubTeams(deps.db, query.team))})`);
-    if (query.from) where.push(sql<SqlBool>`sd.updated_at >= ${`${query.from}T00:00:00.000Z`}`);
-    if (query.to) where.push(sql<SqlBool>`sd.updated_at <= ${`${query.to}T23:59:59.999Z`}`);
-    // Words too short for the trigram index (and, on PostgreSQL, every word) are looked for in the text.
-    for (const word of words) {
-      if (deps.dialect === 'postgres') where.push(sql<SqlBool>`${textOf} like ${`%${word}%`}`);
-      else if (!indexable(word)) where.push(sql<SqlBool>`instr(${textOf}, ${word}) > 0`);
-    }
-    return where;
+  async function filterOf(query: SearchQuery): Promise<Filter> {
+    const dates: RawBuilder<SqlBool>[] = [];
+    if (query.from) dates.push(sql<SqlBool>`sd.updated_at >= ${`${query.from}T00:00:00.000Z`}`);
+    if (query.to) dates.push(sql<SqlBool>`sd.updated_at <= ${`${query.to}T23:59:59.999Z`}`);
+    return {
+      types: query.type?.length ? query.type : undefined,
+      teams: query.team ? await teamWithSubTeams(deps.db, query.team) : undefined,
+      dates,
+    };
   }
 
-  async function sqliteRows(words: string[], where: RawBuilder<SqlBool>[], candidates: number): Promise<Row[]> {
-    const long = words.filter(indexable);
-    const conditions = where.length ? sql`and ${sql.join(where, sql` and `)}` : sql``;
-    if (long.length === 0) {
-      return (await sql<Row>`select sd.*, 0 as relevance from search_documents sd where 1 = 1 ${conditions} order by sd.seq desc limit ${candidates}`.execute(deps.db)).rows;
-    }
-    const match = long.map((w) => `"${w}"`).join(' AND ');
-    // Newest matches first, so the scan stops after `candidates` rows; bm25 only for those.
+  /** One FTS5 query holds the words, the types and the teams; it reads rowids newest first and stops after
+   *  `candidates` rows. The rows it finds are checked for type and team again (their tags are hashes)
+   *  and for dates. */
+  async function sqliteRows(words: string[], filter: Filter, candidates: number): Promise<Row[]> {
+    const match = matchExpression(words, filter);
+    const checks = [...filter.dates];
+    if (filter.types) checks.push(sql<SqlBool>`sd.type in (${sql.join(filter.types)})`);
+    if (filter.teams) checks.push(sql<SqlBool>`sd.team in (${sql.join(filter.teams)})`);
+    const checked = checks.length ? sql`and ${sql.join(checks, sql` and `)}` : sql``;
     return (
-      await sql<Row>`select sd.*, -bm25(search_fts, 4.0, 1.0) as relevance from search_fts join search_documents sd on sd.seq = search_fts.rowid
-        where search_fts match ${match} ${conditions}
+      await sql<Row>`select sd.seq, sd.doc_key, sd.type, sd.team, sd.title, sd.body, sd.path, sd.updated_at
+        from search_fts join search_documents sd on sd.seq = search_fts.rowid
+        where search_fts match ${match} ${checked}
         order by search_fts.rowid desc limit ${candidates}`.execute(deps.db)
     ).rows;
   }
 
-  async function postgresRows(words: string[], where: RawBuilder<SqlBool>[], candidates: number): Promise<Row[]> {
-    const prefixes = words.map((w) => `${w}:*`).join(' | ');
+  async function postgresRows(words: string[], filter: Filter, candidates: number): Promise<Row[]> {
+    const where: RawBuilder<SqlBool>[] = words.map((w) => sql<SqlBool>`${textOf} like ${`%${w}%`}`);
+    if (filter.types) where.push(sql<SqlBool>`sd.type in (${sql.join(filter.types)})`);
+    if (filter.teams) where.push(sql<SqlBool>`sd.team in (${sql.join(filter.teams)})`);
+    where.push(...filter.dates);
     return (
-      await sql<Row>`select sd.seq, sd.doc_key, sd.type, sd.team, sd.title, sd.body, sd.path, sd.updated_at,
-          10 * ts_rank(sd.tsv, to_tsquery('simple', ${prefixes})) as relevance
+      await sql<Row>`select sd.seq, sd.doc_key, sd.type, sd.team, sd.title, sd.body, sd.path, sd.updated_at
         from search_documents sd
         where ${sql.join(where, sql` and `)}
         order by sd.seq desc limit ${candidates}`.execute(deps.db)
@@ -71,11 +74,11 @@ export function createSearchQuery(deps: { db: Db; dialect: Dialect }) {
   return async function search(query: SearchQuery): Promise<SearchResults> {
     const words = queryWords(query.q);
     const offset = offsetOf(query.cursor);
-    const where = await filters(query, words);
+    const filter = await filterOf(query);
     // The newest matches (enough for this page and the ones before it, and some to choose from) are
-    // ranked here: every word in the title first, then the store's own relevance, then the newest.
+    // ranked here (see search-ranking.ts); snippets are cut only for the page returned.
     const candidates = offset + query.limit + CANDIDATES;
-    const rows = deps.dialect === 'postgres' ? await postgresRows(words, where, candidates) : await sqliteRows(words, where, candidates);
+    const rows = deps.dialect === 'postgres' ? await postgresRows(words, filter, candidates) : await sqliteRows(words, filter, candidates);
     const ranked = rankRows(rows, words);
     const page = ranked.slice(offset, offset + query.limit);
     const more = ranked.length > offset + query.limit && offset + query.limit <= MAX_OFFSET;

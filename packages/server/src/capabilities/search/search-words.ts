@@ -15,6 +15,3 @@ export function queryWords(q: string): string[] {
   }
   return words;
 }
-
-/** The trigram index finds words of three characters or more; shorter ones are checked on the text. */
-export const indexable = (word: string) => [...word].length >= 3;
