@@ -7,6 +7,8 @@ export const TEAM_ROUTE = '/api/v1/teams/:name';
 /** GET /api/v1/teams/{name} in the lean lane: the answer teams-routes.ts gives for a team whose page is
  *  in the read cache, asked without a query. A team not in memory goes to the route, which loads it. */
 export function teamLane(cache: TeamReadCache): LaneRoute {
+  // One answer per cached page, kept as long as the cache keeps the page.
+  const answers = new WeakMap<object, LaneAnswer>();
   return {
     url: TEAM_ROUTE,
     scopes: scopesFor('GET'),
@@ -14,7 +16,12 @@ export function teamLane(cache: TeamReadCache): LaneRoute {
       if (query !== '') return undefined;
       const hit = cache.peek(name);
       if (!hit) return undefined;
-      return { status: 200, headers: { etag: `"${hit.detail.version}"`, 'content-type': 'application/json; charset=utf-8' }, body: hit.json };
+      let answer = answers.get(hit);
+      if (!answer) {
+        answer = { status: 200, headers: { etag: `"${hit.detail.version}"`, 'content-type': 'application/json; charset=utf-8' }, body: hit.json };
+        answers.set(hit, answer);
+      }
+      return answer;
     },
   };
 }

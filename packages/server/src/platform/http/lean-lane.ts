@@ -24,7 +24,7 @@ export interface LaneRoute {
   scopes: readonly TokenScope[];
   /** The answer from memory for the path parameter (as sent: no percent-escapes) and the raw query
    *  string, or undefined whenever Fastify's route could answer anything else (unknown name, a query
-   *  it would refuse, nothing in memory yet). */
+   *  it would refuse, nothing in memory yet). Give the same object for as long as the answer holds. */
   answer(param: string, query: string, headers: IncomingHttpHeaders): LaneAnswer | undefined;
 }
 
@@ -71,6 +71,19 @@ const hasScope = (held: readonly TokenScope[] | undefined, accepted: readonly To
  *  down) goes to Fastify untouched, so errors are answered in one place. `app.inject()` does not pass
  *  through it; only real connections do. */
 export function createLeanLane() {
+  /** Per answer, its headers in the order Fastify sends them: the route's, x-request-id (filled in per
+   *  request), the security headers, content-length. Routes that hand out the same answer object until
+   *  it changes get them built once. */
+  const built = new WeakMap<LaneAnswer, Record<string, string>>();
+  const headersOf = (found: LaneAnswer): Record<string, string> => {
+    let headers = built.get(found);
+    if (!headers) {
+      headers = { ...found.headers, 'x-request-id': '', ...SECURITY_HEADERS };
+      if (found.body !== undefined) headers['content-length'] = String(Buffer.byteLength(found.body));
+      built.set(found, headers);
+    }
+    return headers;
+  };
   const routes: Compiled[] = [];
   /** GET routes Fastify has with a fixed path (`/api/v1/gates/stream`): the router prefers them to a
    *  parameter, so the lane leaves them alone. */
@@ -112,8 +125,9 @@ export function createLeanLane() {
     }
 
     const id = randomUUID();
-    const out: Record<string, string> = { ...rate, ...found.headers, 'x-request-id': id, ...SECURITY_HEADERS };
-    if (found.body !== undefined) out['content-length'] = String(Buffer.byteLength(found.body));
+    const fixed = headersOf(found);
+    const out = rate ? { ...rate, ...fixed } : { ...fixed };
+    out['x-request-id'] = id;
     const log = (deps.log as LevelAware).isLevelEnabled?.('info') ? deps.log.child({ [deps.requestIdLogLabel]: id }) : undefined;
     log?.info({ req: { method: req.method, url, headers: {}, host: headers.host, ip: req.socket.remoteAddress, socket: req.socket } }, 'incoming request');
     res.writeHead(found.status, out);
