@@ -70,7 +70,7 @@ export function writeCoe(ctx: DemoContext, coe: CoeStart): void {
       });
     const roll = random.next();
     // The first item of every other COE is left open: once its date passes it is overdue, and chased.
-    const fate = k === 0 && coe.number % 2 === 1 ? 'open' : k === items.length - 1 && coe.number % 3 === 2 ? 'wont-do' : roll < 0.6 ? 'on-time' : roll < 0.78 ? 'late' : roll < 0.88 ? 'wont-do' : 'open';
+    const fate = k === 0 && coe.number % 2 === 1 ? 'open' : k === items.length - 1 && coe.number % 3 === 2 ? 'wont-do' : roll < 0.7 ? 'on-time' : roll < 0.9 ? 'late' : 'open';
     patch(workingMoment(day1 + 2 * DAY, 120), 'action item in progress', { status: 'in_progress' });
     if (fate === 'on-time' || fate === 'late') {
       const doneAt = workingMoment(fate === 'on-time' ? item.due - random.int(1, 6) * DAY : item.due + random.int(2, 9) * DAY, 300);
