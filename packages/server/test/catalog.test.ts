@@ -196,3 +196,79 @@ describe.each(dialects)('changing only the relations of an entity on %s', (diale
     }
   });
 });
+
+describe.each(dialects)('an import by a member of one team on %s', (dialect) => {
+  const component = (name: string, owner: string, description: string) =>
+    `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ${name}\n  description: ${description}\nspec:\n  type: service\n  lifecycle: production\n  owner: ${owner}\n  dependsOn: [component:ledger]\n`;
+
+  it('writes what their team owns, refuses the rest with the reason, and takes an entity named twice as created, then updated', async () => {
+    const t = await createTestApp(dialect);
+    try {
+      await signUp(t.app, 'first'); // the first person is an admin
+      const root = await signUp(t.app, 'root');
+      const other = await signUp(t.app, 'other');
+      expect((await call(t.app, root, 'POST', '/api/v1/teams', { name: 'payments' })).status).toBe(201);
+      expect((await call(t.app, other, 'POST', '/api/v1/teams', { name: 'search' })).status).toBe(201);
+      const file = [
+        component('ledger', 'payments', 'Keeps the books'),
+        component('cart', 'group:Payments', 'Holds what people buy'),
+        component('index', 'search', 'Not theirs'),
+        component('orphan', 'ghost-team', 'Owned by no team here'),
+        component('ledger', 'payments', 'Keeps the books, twice over'),
+        component('query', 'search', 'Not theirs either'),
+      ].join('---\n');
+      const res = await yamlPost(t, root, file);
+      expect(res.statusCode).toBe(200);
+      const summary = res.json();
+      expect({ created: summary.created, updated: summary.updated, unchanged: summary.unchanged, rejected: summary.rejected }).toEqual({ created: 3, updated: 1, unchanged: 0, rejected: 2 });
+      expect(summary.results.map((r: { status: string }) => r.status)).toEqual(['created', 'created', 'rejected', 'created', 'updated', 'rejected']);
+      for (const n of [2, 5]) expect(summary.results[n].reason).toContain('only members of search (or admins)');
+
+      const ledger = await call(t.app, root, 'GET', '/api/v1/catalog/entities/component/default/ledger');
+      expect(ledger.body).toMatchObject({ version: 2, description: 'Keeps the books, twice over', dependsOn: ['component:default/ledger'] });
+      expect(ledger.body.relations.filter((r: { type: string }) => r.type === 'dependencyOf').map((r: { target: string }) => r.target)).toEqual(['component:default/cart', 'component:default/ledger', 'component:default/orphan']);
+      expect((await call(t.app, root, 'GET', '/api/v1/catalog/entities/component/default/index')).status).toBe(404);
+
+      // Every write has its audit entry and its search document; the refused ones have neither.
+      const audit = await call(t.app, adminCaller, 'GET', '/api/v1/audit?entityType=catalog_entity&limit=50');
+      expect(audit.body.items.map((e: { action: string; entityId: string }) => `${e.action} ${e.entityId}`).reverse()).toEqual([
+        'catalog.entity_created component:default/ledger',
+        'catalog.entity_created component:default/cart',
+        'catalog.entity_created component:default/orphan',
+        'catalog.entity_updated component:default/ledger',
+      ]);
+      expect(audit.body.items[0]).toMatchObject({ actor: 'root', before: { description: 'Keeps the books' }, after: { description: 'Keeps the books, twice over' } });
+      const documents = await t.database.db.selectFrom('search_documents').select(['doc_key', 'body']).where('type', '=', 'service').orderBy('doc_key').execute();
+      expect(documents.map((d) => d.doc_key)).toEqual(['service:component:default/cart', 'service:component:default/ledger', 'service:component:default/orphan']);
+      expect(documents[1].body).toContain('Keeps the books, twice over');
+      expect((await call(t.app, adminCaller, 'GET', '/api/v1/audit/verify')).body).toMatchObject({ ok: true });
+
+      const again = (await yamlPost(t, root, file)).json();
+      expect(again.results.map((r: { status: string }) => r.status)).toEqual(['updated', 'unchanged', 'rejected', 'unchanged', 'updated', 'rejected']);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe.each(dialects)('re-importing groups with several changes to one team on %s', (dialect) => {
+  const group = (name: string, displayName: string, more = '') =>
+    `apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: ${name}\nspec:\n  type: team\n  profile:\n    displayName: ${displayName}\n  children: []\n${more}`;
+
+  it('applies each change over the one before it, one version each', async () => {
+    const t = await createTestApp(dialect);
+    try {
+      expect((await yamlPost(t, adminCaller, [group('commerce', 'Commerce'), group('payments', 'Payments')].join('---\n'))).json()).toMatchObject({ created: 2 });
+      const before = await call(t.app, adminCaller, 'GET', '/api/v1/teams/payments');
+      const user = 'apiVersion: backstage.io/v1alpha1\nkind: User\nmetadata:\n  name: alice\nspec:\n  memberOf: [payments]\n';
+      const again = (await yamlPost(t, adminCaller, [group('commerce', 'Commerce'), group('Payments', 'Payments and refunds', '  parent: commerce\n'), user].join('---\n'))).json();
+      expect(again).toMatchObject({ created: 1, updated: 1, unchanged: 1, rejected: 0 });
+      const after = await call(t.app, adminCaller, 'GET', '/api/v1/teams/payments');
+      expect(after.body).toMatchObject({ displayName: 'Payments and refunds', parent: 'commerce', members: [{ name: 'alice' }], version: before.body.version + 3 });
+      const audit = await call(t.app, adminCaller, 'GET', '/api/v1/audit?entityType=team&limit=50');
+      expect(audit.body.items.slice(0, 3).map((e: { action: string }) => e.action)).toEqual(['team.member_added', 'team.updated', 'team.updated']);
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -6,10 +6,16 @@ import type { AuditLog } from '../../platform/audit/audit-log';
 import type { Principal } from '../../platform/auth/principal';
 import { AppError } from '../../platform/errors/app-error';
 import { newId, nowIso } from '../../platform/ids';
+import type { TeamsTable } from '../../platform/db/tables/teams';
 import type { CatalogService } from './catalog-service';
+import type { CatalogStore } from './catalog-store';
+import { normaliseEntity, type NormalisedEntity } from './catalog-normalise';
+import { refusalsWithin } from './catalog-policy';
 import { mapDocument, memberName, type GroupDoc, type MappedDocument, type UserDoc } from './backstage-mapping';
 
 type Outcome = ImportSummary['results'][number];
+type EntityDoc = Extract<MappedDocument, { type: 'entity' }>;
+type Applied = { status: Outcome['status']; reason?: string };
 const BATCH = 1000;
 
 /** Parses a multi-document catalog-info.yaml; a document that does not parse stops the import (400). */
@@ -43,11 +49,63 @@ interface Deps {
   db: Db;
   audit: AuditLog;
   catalog: CatalogService;
+  store: CatalogStore;
+}
+
+/** An entity refused for what it says or who asks (a 4xx) is reported; anything else stops its batch. */
+function refused(error: unknown): Applied {
+  if (error instanceof AppError && error.status < 500) return { status: 'rejected', reason: error.detail };
+  throw error;
+}
+
+/** Every team name the organisation part of an import looks up: the groups, their parents and children,
+ *  and the groups users are members of. A reference that does not parse is left to fail where it is used. */
+function teamNames(groups: GroupDoc[], users: UserDoc[]): string[] {
+  const names: string[] = [];
+  const add = (text: string) => {
+    try {
+      names.push(memberName(text, 'group', 'default'));
+    } catch {
+      // applyOrgLinks meets it again and fails there, as it always has
+    }
+  };
+  for (const g of groups) {
+    names.push(g.name);
+    if (g.parent) add(g.parent);
+    g.children.forEach(add);
+  }
+  for (const u of users) u.memberOf.forEach(add);
+  return names;
+}
+
+/** The teams an import touches, by lower-case name, as its transaction leaves them: read in one go, then
+ *  kept in step with every write the import makes to them. */
+class TeamsByName {
+  private readonly rows = new Map<string, TeamsTable>();
+
+  static async load(trx: Db, names: string[]): Promise<TeamsByName> {
+    const teams = new TeamsByName();
+    const wanted = [...new Set(names.map((n) => n.toLowerCase()))];
+    for (let start = 0; start < wanted.length; start += 500) {
+      const part = wanted.slice(start, start + 500);
+      for (const row of await trx.selectFrom('teams').selectAll().where(sql<string>`lower(name)`, 'in', part).execute()) teams.rows.set(row.name.toLowerCase(), row);
+    }
+    return teams;
+  }
+
+  get(name: string): TeamsTable | undefined {
+    return this.rows.get(name.toLowerCase());
+  }
+
+  /** After a write: the row as it now stands. */
+  set(row: TeamsTable): void {
+    this.rows.set(row.name.toLowerCase(), row);
+  }
 }
 
 /** Imports Backstage descriptors: users, then groups (teams), then catalog entities. Each entity is
  *  applied atomically and idempotently; a refused or invalid one is reported and the rest proceeds. */
-export function createCatalogImport({ db, audit, catalog }: Deps) {
+export function createCatalogImport({ db, audit, catalog, store }: Deps) {
   async function importUser(trx: Db, actor: Principal, u: UserDoc): Promise<Outcome['status'] | string> {
     const existing = await trx.selectFrom('people').selectAll().where(sql<string>`lower(name)`, '=', u.name.toLowerCase()).executeTakeFirst();
     const email = u.email?.toLowerCase() ?? null;
@@ -68,35 +126,36 @@ export function createCatalogImport({ db, audit, catalog }: Deps) {
     return 'updated';
   }
 
-  const teamByName = (trx: Db, name: string) => trx.selectFrom('teams').selectAll().where(sql<string>`lower(name)`, '=', name.toLowerCase()).executeTakeFirst();
-
   async function mayEditTeam(trx: Db, actor: Principal, teamId: string, createdNow: Set<string>) {
     if (actor.role === 'admin' || createdNow.has(teamId)) return true;
     return !!(await trx.selectFrom('team_members').select('team_id').where('team_id', '=', teamId).where('person_id', '=', actor.id).executeTakeFirst());
   }
 
   /** Creates or updates one team from a Group; parents and members are applied once every group exists. */
-  async function importGroup(trx: Db, actor: Principal, g: GroupDoc, createdNow: Set<string>): Promise<Outcome['status'] | string> {
-    const existing = await teamByName(trx, g.name);
+  async function importGroup(trx: Db, actor: Principal, g: GroupDoc, createdNow: Set<string>, teams: TeamsByName): Promise<Outcome['status'] | string> {
+    const existing = teams.get(g.name);
     const displayName = g.displayName ?? g.name;
     const mission = g.description ?? '';
     if (!existing) {
       const now = nowIso();
       const row = { id: newId(), name: g.name, display_name: displayName, mission, parent_id: null, leader_id: null, version: 1, created_at: now, updated_at: now };
       await trx.insertInto('teams').values(row).execute();
+      teams.set(row);
       createdNow.add(row.id);
       await audit.record(trx, actor, { action: 'team.imported', entityType: 'team', entityId: row.id, after: { name: g.name, displayName, mission } });
       return 'created';
     }
     if (existing.display_name === displayName && existing.mission === mission) return 'unchanged';
     if (!(await mayEditTeam(trx, actor, existing.id, createdNow))) return `only members of ${existing.name} (or admins) may change it`;
-    await trx.updateTable('teams').set({ display_name: displayName, mission, version: existing.version + 1, updated_at: nowIso() }).where('id', '=', existing.id).execute();
+    const changed = { display_name: displayName, mission, version: existing.version + 1, updated_at: nowIso() };
+    await trx.updateTable('teams').set(changed).where('id', '=', existing.id).execute();
+    teams.set({ ...existing, ...changed });
     await audit.record(trx, actor, { action: 'team.updated', entityType: 'team', entityId: existing.id, before: { displayName: existing.display_name, mission: existing.mission }, after: { displayName, mission } });
     return 'updated';
   }
 
   /** Parent links and memberships from Group.parent/children/members and User.memberOf. */
-  async function applyOrgLinks(trx: Db, actor: Principal, groups: GroupDoc[], users: UserDoc[], createdNow: Set<string>): Promise<Map<string, string>> {
+  async function applyOrgLinks(trx: Db, actor: Principal, groups: GroupDoc[], users: UserDoc[], createdNow: Set<string>, teams: TeamsByName): Promise<Map<string, string>> {
     const notes = new Map<string, string>();
     const note = (group: string, text: string) => notes.set(group, [notes.get(group), text].filter(Boolean).join('; '));
     const parentOf = new Map<string, string>();
@@ -105,13 +164,15 @@ export function createCatalogImport({ db, audit, catalog }: Deps) {
       for (const child of g.children) parentOf.set(memberName(child, 'group', 'default'), g.name.toLowerCase());
     }
     for (const [child, parent] of parentOf) {
-      const c = await teamByName(trx, child);
-      const p = await teamByName(trx, parent);
+      const c = teams.get(child);
+      const p = teams.get(parent);
       if (!c) continue;
       if (!p) { note(child, `parent ${parent} is not a team`); continue; }
       if (c.parent_id === p.id) continue;
       if (!(await mayEditTeam(trx, actor, c.id, createdNow))) { note(child, `parent not changed: only members of ${c.name} may`); continue; }
-      await trx.updateTable('teams').set({ parent_id: p.id, version: c.version + 1, updated_at: nowIso() }).where('id', '=', c.id).execute();
+      const changed = { parent_id: p.id, version: c.version + 1, updated_at: nowIso() };
+      await trx.updateTable('teams').set(changed).where('id', '=', c.id).execute();
+      teams.set({ ...c, ...changed });
       await audit.record(trx, actor, { action: 'team.updated', entityType: 'team', entityId: c.id, before: { parent: c.parent_id }, after: { parent: p.name } });
     }
     const memberships: [string, string][] = [
@@ -119,7 +180,7 @@ export function createCatalogImport({ db, audit, catalog }: Deps) {
       ...users.flatMap((u) => u.memberOf.map((t) => [memberName(t, 'group', 'default'), u.name.toLowerCase()] as [string, string])),
     ];
     for (const [teamName, personName] of memberships) {
-      const team = await teamByName(trx, teamName);
+      const team = teams.get(teamName);
       const person = await trx.selectFrom('people').select(['id', 'name']).where(sql<string>`lower(name)`, '=', personName).executeTakeFirst();
       if (!team) continue;
       if (!person) { note(teamName, `member ${personName} is not a person here`); continue; }
@@ -127,18 +188,49 @@ export function createCatalogImport({ db, audit, catalog }: Deps) {
       if (!(await mayEditTeam(trx, actor, team.id, createdNow))) { note(teamName, `member ${person.name} not added: only members of ${team.name} may`); continue; }
       await trx.insertInto('team_members').values({ team_id: team.id, person_id: person.id, added_at: nowIso() }).execute();
       await trx.updateTable('teams').set({ version: sql`version + 1` }).where('id', '=', team.id).execute();
+      teams.set({ ...team, version: team.version + 1 });
       await audit.record(trx, actor, { action: 'team.member_added', entityType: 'team', entityId: team.id, after: { team: team.name, person: person.name } });
     }
     return notes;
   }
 
-  async function applyEntity(trx: Db, actor: Principal, m: Extract<MappedDocument, { type: 'entity' }>): Promise<{ status: Outcome['status']; reason?: string }> {
+  /** One entity in its own transaction (when its batch could not be written as a whole). */
+  async function applyEntity(trx: Db, actor: Principal, m: EntityDoc): Promise<Applied> {
     try {
       return { status: (await catalog.upsert(trx, actor, m.input)).outcome };
     } catch (error) {
-      if (error instanceof AppError && error.status < 500) return { status: 'rejected', reason: error.detail };
-      throw error;
+      return refused(error);
     }
+  }
+
+  /** A batch of entities in one transaction, each written in turn as applyEntity would, with what they
+   *  all need read up front: their stored rows in a few queries, and each owner group's edit rule once
+   *  (no team or membership changes while entities are written). Rows written here replace the ones read,
+   *  so an entity named twice in a batch is created, then updated or left unchanged. */
+  async function applyBatch(trx: Db, actor: Principal, batch: EntityDoc[]): Promise<Applied[]> {
+    const normalised = batch.map((m): { ok: NormalisedEntity } | { error: unknown } => {
+      try {
+        return { ok: normaliseEntity(m.input) };
+      } catch (error) {
+        return { error };
+      }
+    });
+    const current = await store.byRefs(trx, normalised.flatMap((n) => ('ok' in n ? [n.ok.content.ref_key] : [])));
+    const refusal = refusalsWithin(trx, actor);
+    const out: Applied[] = [];
+    for (const [k, m] of batch.entries()) {
+      const n = normalised[k];
+      try {
+        if ('error' in n) throw n.error;
+        const ref = n.ok.content.ref_key;
+        const { outcome, row } = await catalog.upsert(trx, actor, m.input, undefined, { normalised: n.ok, current: current.get(ref) ?? null, refusal });
+        current.set(ref, row);
+        out.push({ status: outcome });
+      } catch (error) {
+        out.push(refused(error));
+      }
+    }
+    return out;
   }
 
   return {
@@ -156,8 +248,9 @@ export function createCatalogImport({ db, audit, catalog }: Deps) {
       await db.transaction().execute(async (trx) => {
         const createdNow = new Set<string>();
         for (const { m, i } of users) set(i, await importUser(trx, actor, m.user));
-        for (const { m, i } of groups) set(i, await importGroup(trx, actor, m.group, createdNow));
-        const notes = await applyOrgLinks(trx, actor, groups.map((g) => g.m.group), users.map((u) => u.m.user), createdNow);
+        const teams = await TeamsByName.load(trx, teamNames(groups.map((g) => g.m.group), users.map((u) => u.m.user)));
+        for (const { m, i } of groups) set(i, await importGroup(trx, actor, m.group, createdNow, teams));
+        const notes = await applyOrgLinks(trx, actor, groups.map((g) => g.m.group), users.map((u) => u.m.user), createdNow, teams);
         for (const { m, i } of groups) {
           const n = notes.get(m.group.name.toLowerCase());
           if (n) results[i] = { ...results[i], reason: n };
@@ -169,11 +262,7 @@ export function createCatalogImport({ db, audit, catalog }: Deps) {
       for (let start = 0; start < entities.length; start += BATCH) {
         const batch = entities.slice(start, start + BATCH);
         try {
-          const outcomes = await db.transaction().execute(async (trx) => {
-            const out: { status: Outcome['status']; reason?: string }[] = [];
-            for (const { m } of batch) out.push(await applyEntity(trx, actor, m));
-            return out;
-          });
+          const outcomes = await db.transaction().execute((trx) => applyBatch(trx, actor, batch.map((b) => b.m)));
           outcomes.forEach((o, k) => (results[batch[k].i] = { ...results[batch[k].i], ...o }));
         } catch {
           for (const { m, i } of batch) {

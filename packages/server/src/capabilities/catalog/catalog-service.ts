@@ -4,16 +4,26 @@ import { transactOrConflict } from '../../platform/db/database';
 import type { AuditLog } from '../../platform/audit/audit-log';
 import type { Principal } from '../../platform/auth/principal';
 import { AppError } from '../../platform/errors/app-error';
-import { mergeFields, normaliseEntity } from './catalog-normalise';
+import { mergeFields, normaliseEntity, type NormalisedEntity } from './catalog-normalise';
 import { entityAsInput } from './catalog-present';
 import type { CatalogStore, EntityRow } from './catalog-store';
-import { refusalToChange } from './catalog-policy';
+import { refusalToChange, type Refusal } from './catalog-policy';
 import { formatRef } from './entity-ref';
 import type { DependencyIndex } from './dependency-index';
 
 const INVERSE = { dependsOn: 'dependencyOf', providesApi: 'apiProvidedBy', consumesApi: 'apiConsumedBy', partOf: 'hasPart' } as const;
 
 export type WriteOutcome = 'created' | 'updated' | 'unchanged';
+
+/** What a caller writing many entities in one transaction (the import) knows already. */
+export interface UpsertContext {
+  /** The input, normalised. */
+  normalised?: NormalisedEntity;
+  /** The entity as the transaction has it now (null: not in the catalog), read with others in one query. */
+  current?: EntityRow | null;
+  /** The edit rule, answered once per owner group (see refusalsWithin). */
+  refusal?: Refusal;
+}
 
 export function createCatalogService({ db, store, audit, index }: { db: Db; store: CatalogStore; audit: AuditLog; index: DependencyIndex }) {
   async function mustFind(trx: Db, ref: string): Promise<EntityRow> {
@@ -40,17 +50,17 @@ export function createCatalogService({ db, store, audit, index }: { db: Db; stor
     };
   }
 
-  async function assertMay(trx: Db, actor: Principal, groups: (string | null)[]) {
-    const why = await refusalToChange(trx, actor, groups);
+  async function assertMay(trx: Db, actor: Principal, groups: (string | null)[], refusal?: Refusal) {
+    const why = await (refusal ? refusal(groups) : refusalToChange(trx, actor, groups));
     if (why) throw new AppError('CATALOG_EDIT_FORBIDDEN', `Refused: ${why}.`);
   }
 
   /** Creates or replaces an entity in the caller's transaction, with its audit entry; idempotent. */
-  async function upsert(trx: Db, actor: Principal, input: CreateCatalogEntity, expectedVersion?: number): Promise<{ outcome: WriteOutcome; row: EntityRow }> {
-    const { content, relations } = normaliseEntity(input);
-    const current = await store.byRef(trx, content.ref_key);
+  async function upsert(trx: Db, actor: Principal, input: CreateCatalogEntity, expectedVersion?: number, known: UpsertContext = {}): Promise<{ outcome: WriteOutcome; row: EntityRow }> {
+    const { content, relations } = known.normalised ?? normaliseEntity(input);
+    const current = known.current !== undefined ? known.current : await store.byRef(trx, content.ref_key);
     if (!current) {
-      await assertMay(trx, actor, [content.owner_group]);
+      await assertMay(trx, actor, [content.owner_group], known.refusal);
       const row = await store.insert(trx, content, relations);
       await audit.record(trx, actor, { action: 'catalog.entity_created', entityType: 'catalog_entity', entityId: row.ref_key, after: input });
       return { outcome: 'created', row };
@@ -59,7 +69,7 @@ export function createCatalogService({ db, store, audit, index }: { db: Db; stor
       throw new AppError('PRECONDITION_FAILED', `${current.ref_key} is at version ${current.version}, not ${expectedVersion}; reload it and apply your change again.`);
     }
     if (current.content_hash === content.content_hash) return { outcome: 'unchanged', row: current };
-    await assertMay(trx, actor, [current.owner_group, content.owner_group]);
+    await assertMay(trx, actor, [current.owner_group, content.owner_group], known.refusal);
     const before = entityAsInput((await store.present(trx, [current]))[0]);
     const row = await store.update(trx, current, content, relations);
     if (!row) throw new AppError('PRECONDITION_FAILED', `${current.ref_key} changed while this write was running; reload it.`);

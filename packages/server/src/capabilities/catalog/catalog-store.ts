@@ -2,6 +2,7 @@ import { push } from '../../platform/multimap';
 import { sql } from 'kysely';
 import type { CatalogEntity } from '@dayone/contracts';
 import type { Db } from '../../platform/db/database';
+import type { BulkWriter } from '../../platform/db/bulk-writer';
 import type { CatalogEntitiesTable } from '../../platform/db/schema';
 import { decodeCursor, encodeCursor } from '../../platform/http/cursor';
 import { newId, nowIso } from '../../platform/ids';
@@ -29,7 +30,8 @@ export interface CatalogQuery {
   cursor?: string;
 }
 
-export function createCatalogStore(db: Db) {
+/** `bulk` writes new entities and relations (see platform/db/bulk-writer.ts). */
+export function createCatalogStore(db: Db, bulk: BulkWriter) {
   async function relationsOf(trx: Db, ids: string[]) {
     const map = new Map<string, RelationContent[]>();
     for (const part of chunks(ids)) {
@@ -59,9 +61,7 @@ export function createCatalogStore(db: Db) {
   /** Replaces an entity's outgoing relations (a new entity has none to remove). */
   async function writeRelations(trx: Db, id: string, relations: RelationContent[], isNew = false) {
     if (!isNew) await trx.deleteFrom('catalog_relations').where('source_id', '=', id).execute();
-    for (const part of chunks(relations)) {
-      await trx.insertInto('catalog_relations').values(part.map((r) => ({ source_id: id, ...r }))).execute();
-    }
+    await bulk.upsert(trx, 'catalog_relations', relations.map((r) => ({ source_id: id, type: r.type, target_ref: r.target_ref })));
   }
 
   /** Which of these references name something that exists: catalog entities, teams (group:) or people (user:). */
@@ -88,10 +88,19 @@ export function createCatalogStore(db: Db) {
 
     byRef: (trx: Db, ref: string) => trx.selectFrom('catalog_entities').selectAll().where('ref_key', '=', ref).executeTakeFirst(),
 
+    /** Many entities by reference, a few queries for all of them; those not in the catalog are absent. */
+    async byRefs(trx: Db, refs: string[]): Promise<Map<string, EntityRow>> {
+      const found = new Map<string, EntityRow>();
+      for (const part of chunks([...new Set(refs)])) {
+        for (const row of await trx.selectFrom('catalog_entities').selectAll().where('ref_key', 'in', part).execute()) found.set(row.ref_key, row);
+      }
+      return found;
+    },
+
     async insert(trx: Db, content: EntityContent, relations: RelationContent[]): Promise<EntityRow> {
       const now = nowIso();
       const row: EntityRow = { id: newId(), ...content, version: 1, created_at: now, updated_at: now };
-      await trx.insertInto('catalog_entities').values(row).execute();
+      await bulk.upsert(trx, 'catalog_entities', [row]);
       await writeRelations(trx, row.id, relations, true);
       return row;
     },

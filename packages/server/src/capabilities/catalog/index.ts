@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { analyseCatalog, HEALTH_RULES, overloaded } from './catalog-health';
 import type { Db } from '../../platform/db/database';
+import { createBulkWriter, type BulkWriter } from '../../platform/db/bulk-writer';
 import type { AuditLog } from '../../platform/audit/audit-log';
 import type { EventBus } from '../../platform/events/event-bus';
 import { createDependencyIndex } from './dependency-index';
@@ -12,12 +13,14 @@ import { catalogRoutes } from './catalog-routes';
 
 export type { CatalogService } from './catalog-service';
 
-/** The service catalog: entities owned by teams, Backstage import/export, and the architecture's health. */
-export function createCatalog(deps: { db: Db; audit: AuditLog; bus: EventBus; onChanged?: () => Promise<void> }) {
-  const store = createCatalogStore(deps.db);
+/** The service catalog: entities owned by teams, Backstage import/export, and the architecture's health.
+ *  `bulk` (createBulkWriter(database)) lets SQLite write new entities and relations with cached statements;
+ *  without it they go in multi-row statements, as on PostgreSQL. */
+export function createCatalog(deps: { db: Db; audit: AuditLog; bus: EventBus; bulk?: BulkWriter; onChanged?: () => Promise<void> }) {
+  const store = createCatalogStore(deps.db, deps.bulk ?? createBulkWriter({}));
   const index = createDependencyIndex(store, deps.bus);
   const service = createCatalogService({ db: deps.db, store, audit: deps.audit, index });
-  const importer = createCatalogImport({ db: deps.db, audit: deps.audit, catalog: service });
+  const importer = createCatalogImport({ db: deps.db, audit: deps.audit, catalog: service, store });
   const ownership: OwnershipProvider = async (trx, teamId) => {
     const team = await trx.selectFrom('teams').select('name').where('id', '=', teamId).executeTakeFirst();
     return team ? store.ownedBy(trx, team.name) : [];
