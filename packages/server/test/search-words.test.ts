@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { migrate, openDatabase } from '../src/platform/db/database';
 import { createSearchQuery } from '../src/capabilities/search/search-query';
+import { createSearchIndex } from '../src/capabilities/search/search-index';
 import { call, createTestApp, dialects, newTestStore, signUp, type Caller, type TestApp } from './harness';
 
 describe.each(dialects)('search words on %s', (dialect) => {
@@ -63,6 +64,25 @@ describe.each(dialects)('search words on %s', (dialect) => {
       expect(res.status).toBe(400);
       expect(res.body.errors[0].path).toBe('querystring.q');
     }
+  });
+
+  // Last: it takes a document's pieces away.
+  it("keeps each document's short pieces beside it on PostgreSQL (SQLite's FTS table holds its own), and rebuilds when they are missing", async () => {
+    const { db } = t.database;
+    const rows = await db.selectFrom('search_documents').select(['doc_key', 'grams']).execute();
+    const index = createSearchIndex(dialect);
+    expect(await index.stale(db)).toBe(false);
+    if (dialect === 'sqlite') {
+      expect(rows.every((r) => r.grams === null)).toBe(true);
+      return;
+    }
+    expect(rows.every((r) => r.grams !== null)).toBe(true);
+    const platform = rows.find((r) => r.doc_key === 'team:platform')!.grams!;
+    expect(platform).toContain(' k8 ');
+    expect(platform).toContain(' k ');
+    expect(platform).not.toContain(' k8s ');
+    await db.updateTable('search_documents').set({ grams: null }).where('doc_key', '=', 'team:platform').execute();
+    expect(await index.stale(db)).toBe(true);
   });
 });
 

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db, Dialect } from '../../platform/db/database';
 import type { SearchDocument } from './search-document';
-import { gramsText, tagsText } from './search-match';
+import { gramsText, postgresGrams, tagsText } from './search-match';
 
 /** Writes documents into the index and takes them out, inside the caller's transaction. A document
  *  written again gets a new `seq`, so `seq` orders documents by their last change and the search can read
@@ -35,7 +35,7 @@ export function createSearchIndex(dialect: Dialect) {
   async function putPostgres(trx: Db, docs: SearchDocument[]): Promise<void> {
     await trx
       .insertInto('search_documents')
-      .values(docs.map((doc) => ({ doc_key: doc.docKey, type: doc.type, team: doc.team, title: doc.title, body: doc.body, path: doc.path, updated_at: doc.updatedAt })))
+      .values(docs.map((doc) => ({ doc_key: doc.docKey, type: doc.type, team: doc.team, title: doc.title, body: doc.body, path: doc.path, updated_at: doc.updatedAt, grams: postgresGrams(doc.title, doc.body) })))
       .onConflict((oc) =>
         oc.column('doc_key').doUpdateSet({
           seq: sql<number>`nextval(pg_get_serial_sequence('search_documents', 'seq'))`,
@@ -45,6 +45,7 @@ export function createSearchIndex(dialect: Dialect) {
           body: (eb) => eb.ref('excluded.body'),
           path: (eb) => eb.ref('excluded.path'),
           updated_at: (eb) => eb.ref('excluded.updated_at'),
+          grams: (eb) => eb.ref('excluded.grams'),
         }),
       )
       .execute();
@@ -60,12 +61,13 @@ export function createSearchIndex(dialect: Dialect) {
       await (dialect === 'sqlite' ? putSqlite(trx, unique) : putPostgres(trx, unique));
     },
 
-    /** Whether the index must be built again: nothing in it, or (SQLite) documents whose full-text rows are
-     *  missing, as after a restore, which carries search_documents but not the engine's own tables. */
+    /** Whether the index must be built again: nothing in it, or documents indexed without what the searches
+     *  read: (SQLite) their full-text rows, as after a restore, which carries search_documents but not the
+     *  engine's own tables; (PostgreSQL) their short pieces, as after restoring an SQLite backup. */
     async stale(db: Db): Promise<boolean> {
       const row = await db.selectFrom('search_documents').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
       if (Number(row.n) === 0) return true;
-      if (dialect !== 'sqlite') return false;
+      if (dialect !== 'sqlite') return (await db.selectFrom('search_documents').select('seq').where('grams', 'is', null).limit(1).execute()).length > 0;
       const fts = await sql<{ n: number }>`select count(*) as n from search_fts_docsize`.execute(db);
       return Number(fts.rows[0]?.n) !== Number(row.n);
     },

@@ -33,8 +33,8 @@ const anyOf = (column: string, texts: string[]) => `(${texts.map((t) => `${colum
 /** The `tags` column of a document. */
 export const tagsText = (type: string, team: string | null) => (team === null ? tag('type', type) : `${tag('type', type)} ${tag('team', team)}`);
 
-/** The `grams` column of a document: the distinct one- and two-character pieces of the words in its text. */
-export function gramsText(...texts: string[]): string {
+/** The distinct one- and two-character pieces of the words in these texts, lower-cased. */
+export function gramPieces(...texts: string[]): string[] {
   const pieces = new Set<string>();
   for (const text of texts) {
     for (const word of text.normalize('NFC').toLowerCase().match(WORD) ?? []) {
@@ -45,8 +45,16 @@ export function gramsText(...texts: string[]): string {
       }
     }
   }
-  return [...pieces].map(gram).join('');
+  return [...pieces];
 }
+
+/** The `grams` column of a document in SQLite's FTS5 table: each piece written as exactly one trigram. */
+export const gramsText = (...texts: string[]): string => gramPieces(...texts).map(gram).join('');
+
+/** The `grams` column of a document on PostgreSQL: the pieces between spaces (` ab cd e `), so that pg_trgm
+ *  reads each as a word of its own and `grams like '% ab %'` is answered from its trigram index (the
+ *  padded trigrams `  a`, ` ab`, `ab `), which cannot serve `%ab%` in the text itself. */
+export const postgresGrams = (...texts: string[]): string => ` ${gramPieces(...texts).join(' ')} `;
 
 /** The trigram index finds words of three characters or more in the text; shorter ones are found in `grams`. */
 export const inText = (word: string) => [...word].length >= 3;

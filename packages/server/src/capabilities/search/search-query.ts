@@ -5,7 +5,7 @@ import { decodeCursor, encodeCursor } from '../../platform/http/cursor';
 import { AppError } from '../../platform/errors/app-error';
 import { teamWithSubTeams } from '../teams/team-tree';
 import { keyOf, type SearchDocument } from './search-document';
-import { matchExpression } from './search-match';
+import { inText, matchExpression } from './search-match';
 import { matchesOf, snippetOf } from './search-snippets';
 import { rankRows, type Candidate } from './search-ranking';
 import { queryWords } from './search-words';
@@ -59,7 +59,9 @@ export function createSearchQuery(deps: { db: Db; dialect: Dialect }) {
   }
 
   async function postgresRows(words: string[], filter: Filter, candidates: number): Promise<Row[]> {
-    const where: RawBuilder<SqlBool>[] = words.map((w) => sql<SqlBool>`${textOf} like ${`%${w}%`}`);
+    // Words of three characters or more through the trigram index on the text; shorter ones through the
+    // index on their pieces (see postgresGrams). Words are letters and digits only: no LIKE wildcards.
+    const where: RawBuilder<SqlBool>[] = words.map((w) => (inText(w) ? sql<SqlBool>`${textOf} like ${`%${w}%`}` : sql<SqlBool>`sd.grams like ${`% ${w} %`}`));
     if (filter.types) where.push(sql<SqlBool>`sd.type in (${sql.join(filter.types)})`);
     if (filter.teams) where.push(sql<SqlBool>`sd.team in (${sql.join(filter.teams)})`);
     where.push(...filter.dates);

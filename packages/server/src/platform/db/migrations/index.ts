@@ -15,6 +15,7 @@ import * as search from './20261126-0013-search';
 import * as flywheel from './20261126-0014-flywheel';
 import * as notificationSubscriptions from './20261126-0015-notification-subscriptions';
 import * as searchWords from './20261126-0016-search-words';
+import * as searchGrams from './20261126-0017-search-grams';
 
 /** Every migration, in order. Names are timestamped; migrations are forward-only (no down). */
 export const migrations: Record<string, Migration> = {
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '20261126-0014-flywheel': flywheel,
   '20261126-0015-notification-subscriptions': notificationSubscriptions,
   '20261126-0016-search-words': searchWords,
+  '20261126-0017-search-grams': searchGrams,
 };
