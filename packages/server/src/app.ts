@@ -144,10 +144,13 @@ export async function buildApp(config: AppConfig, database: DatabaseHandle): Pro
     andon.gates.stop();
     await bus.close();
   });
+  // Bulk writes share one writer: on SQLite it keeps its prepared statements for the life of the process.
+  const bulk = createBulkWriter(database);
   const catalog = createCatalog({
     db,
     audit,
     bus,
+    bulk,
     onChanged: async () => {
       teams.cache.forget();
       await bus.broadcast({ topic: CATALOG_TOPIC });
@@ -160,7 +163,7 @@ export async function buildApp(config: AppConfig, database: DatabaseHandle): Pro
   catalog.routes(app);
   andon.routes(app);
   lane.route(andon.lane);
-  createExperiments({ db, dialect, audit, bulk: createBulkWriter(database) }).routes(app);
+  createExperiments({ db, dialect, audit, bulk }).routes(app);
   statsRoutes(app);
   coachRoutes(app);
   coe.routes(app);
