@@ -40,7 +40,8 @@ function tag(name: string, value: string): string {
   return '\u241e' + String.fromCodePoint(0x4e00 + (h % 20_992)) + String.fromCodePoint(0x4e00 + (Math.floor(h / 20_992) % 20_992));
 }
 const tagsText = (type: string, team: string | null) => (team === null ? tag('type', type) : `${tag('type', type)} ${tag('team', team)}`);
-function gramsText(...texts: string[]): string {
+/** The one- and two-character pieces of the words in these texts, as of this migration (0017 uses them too). */
+export function gramPieces(...texts: string[]): string[] {
   const pieces = new Set<string>();
   for (const text of texts) {
     for (const word of text.normalize('NFC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) {
@@ -51,5 +52,6 @@ function gramsText(...texts: string[]): string {
       }
     }
   }
-  return [...pieces].map((p) => ([...p].length === 1 ? `${SEP}${p}${SEP}` : `${p}${SEP}`)).join('');
+  return [...pieces];
 }
+const gramsText = (...texts: string[]): string => gramPieces(...texts).map((p) => ([...p].length === 1 ? `${SEP}${p}${SEP}` : `${p}${SEP}`)).join('');

@@ -1,5 +1,6 @@
 import { PostgresAdapter, sql, type Kysely } from 'kysely';
 import { trigramSchema } from './20261126-0013-search';
+import { gramPieces } from './20261126-0016-search-words';
 
 /** Short words on PostgreSQL through an index.
  *  `search_documents.grams` (both stores, so backups carry the same columns; filled on PostgreSQL only)
@@ -21,17 +22,5 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`create index search_documents_grams on search_documents using gin (grams ${sql.raw(`${trgm}.gin_trgm_ops`)})`.execute(db);
 }
 
-// The encoding as of this migration (the search capability writes the same; see search-match.ts there).
-function gramsOf(...texts: string[]): string {
-  const pieces = new Set<string>();
-  for (const text of texts) {
-    for (const word of text.normalize('NFC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) {
-      const chars = [...word];
-      for (let i = 0; i < chars.length; i++) {
-        pieces.add(chars[i]!);
-        if (i + 1 < chars.length) pieces.add(chars[i]! + chars[i + 1]!);
-      }
-    }
-  }
-  return ` ${[...pieces].join(' ')} `;
-}
+// The pieces as of migration 0016, between spaces (the search capability writes the same; see search-match.ts there).
+const gramsOf = (...texts: string[]): string => ` ${gramPieces(...texts).join(' ')} `;
