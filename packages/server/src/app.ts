@@ -103,10 +103,10 @@ export async function buildApp(config: AppConfig, database: DatabaseHandle): Pro
   registerInputGuards(app);
   await app.register(cookie);
   await registerOpenApi(app);
-  const observe = registerMetrics(app);
+  const metrics = registerMetrics(app);
   registerAuthentication(app, credentials);
   const rateLimit = registerRateLimit(app, config.rateLimit);
-  lane.configure({ credentials, observe, rateLimit, log: app.log, requestIdLogLabel: REQUEST_ID_LOG_LABEL });
+  lane.configure({ credentials, metrics, rateLimit, log: app.log, requestIdLogLabel: REQUEST_ID_LOG_LABEL });
   healthRoutes(app, db);
   auditRoutes(app, db);
 

@@ -45,6 +45,19 @@ export function createCredentials(db: Db, bus: EventBus, clock: () => Date = () 
   const nowMs = () => clock().getTime();
   const lastTouched = new Map<string, number>();
   const tokens = new Map<string, CachedToken>();
+  /** The digests of the bearer secrets seen lately, so the hot path (cachedToken) does not hash the same
+   *  secret again on every request. Only a lookup aid: what a token may do is still decided by `tokens`,
+   *  which revocation and expiry evict. Kept small and dropped whole when full. */
+  const digests = new Map<string, string>();
+  const digestOf = (secret: string): string => {
+    let hash = digests.get(secret);
+    if (hash === undefined) {
+      hash = sha256(secret);
+      if (digests.size >= 1_000) digests.clear();
+      digests.set(secret, hash);
+    }
+    return hash;
+  };
   bus.subscribe((e) => {
     if (e.topic === TOKEN_REVOKED_TOPIC && e.id) tokens.delete(e.id);
   });
@@ -133,7 +146,7 @@ export function createCredentials(db: Db, bus: EventBus, clock: () => Date = () 
      *  nothing to write (cached, fresh, unexpired, its last use recorded within the minute); otherwise
      *  undefined, and the caller asks `resolveToken`. */
     cachedToken(secret: string): Principal | undefined {
-      const cached = tokens.get(sha256(secret));
+      const cached = tokens.get(digestOf(secret));
       if (!cached) return undefined;
       const now = nowMs();
       if (cached.cachedAt + TOKEN_CACHE_MS <= now) return undefined;

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger, FastifyInstance, FastifyServerFactory } from 'fastify';
 import type { TokenScope } from '@dayone/contracts';
 import type { Credentials } from '../auth/credentials';
-import type { RequestObserver } from './metrics';
+import type { RequestMetrics, StatusObserver } from './request-metrics';
 import { rateHeaders, rateKey, type RateLimit } from './rate-limit';
 import { SECURITY_HEADERS } from './security-headers';
 
@@ -30,7 +30,7 @@ export interface LaneRoute {
 
 export interface LaneDeps {
   credentials: Pick<Credentials, 'cachedToken'>;
-  observe: RequestObserver;
+  metrics: Pick<RequestMetrics, 'bind'>;
   rateLimit?: RateLimit;
   log: FastifyBaseLogger;
   /** The log field of the request id (Fastify's `requestIdLogLabel`). */
@@ -51,6 +51,8 @@ interface ServerOptions {
 
 interface Compiled extends LaneRoute {
   prefix: string;
+  /** Counts the route's answers in the request metrics (bound on first use). */
+  observe?: StatusObserver;
 }
 
 /** A path parameter the router would hand over unchanged: no escapes to decode, none of the characters
@@ -133,7 +135,7 @@ export function createLeanLane() {
     res.writeHead(found.status, out);
     res.end(found.body);
     const elapsedMs = performance.now() - started;
-    deps.observe('GET', route.url, found.status, elapsedMs / 1000);
+    (route.observe ??= deps.metrics.bind('GET', route.url))(found.status, elapsedMs / 1000);
     log?.info({ res: { statusCode: found.status }, responseTime: elapsedMs }, 'request completed');
     lane.answered++;
     return true;
