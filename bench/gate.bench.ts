@@ -12,7 +12,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { backendLabel, call, dropSchema, fetchExact, postgresUnavailable, roundRatios, side, type Backend, type Side } from './lib/dayone';
+import { backendLabel, call, dropSchema, fetchExact, pairedRatio, postgresUnavailable, roundRatios, side, type Backend, type Side } from './lib/dayone';
 import { readBenchEnv, redactUrl, type BenchEnv } from './lib/env';
 import { alternate, type LoadRun, type LoadSettings } from './lib/load';
 import { subscribe, type Subscribers } from './lib/sse';
@@ -215,7 +215,7 @@ async function measureBackend(backend: Backend, env: BenchEnv, context: BenchCon
 
     const bareSide = side(runs.filter((r) => r.target === 'bare'));
     const dayoneSide = side(runs.filter((r) => r.target === 'dayone'));
-    const ratio = dayoneSide.requestsPerSecond / bareSide.requestsPerSecond;
+    const ratio = pairedRatio(runs, 'dayone', 'bare');
 
     let broadcast: Broadcast | undefined;
     if (subscribers > 0 && broadcasts > 0) {
@@ -291,8 +291,9 @@ export const run: Benchmark = async (context) => {
         `closed gate with one pull (${first.responseBytes} bytes of JSON). Day One answers it from memory; a **bare \`node:http\` server** ` +
         'answers the byte-identical body with the same `content-type` from a prepared buffer. Both get the admin bearer token header.',
       `**Throughput.** autocannon, ${CONNECTIONS} connections, pipelining 1; each run is ${env.warmupS} s of unmeasured warm-up then ` +
-        `${env.durationS} s measured; runs alternate bare, Day One, … (${env.rounds} of each, about ${perDatabase} s per database). req/s is ` +
-        "the median over runs of autocannon's per-run mean; p50 and p99 are medians over runs of each run's percentiles of the " +
+        `${env.durationS} s measured; rounds alternate bare then Day One, Day One then bare, … (${env.rounds} of each, about ${perDatabase} s per database). ` +
+        "req/s is the median over runs of autocannon's per-run mean; **Day One / bare** is the median of the ratios within each round " +
+        "(two runs back to back), so a busy minute of the machine weighs on both halves of a ratio; p50 and p99 are medians over runs of each run's percentiles of the " +
         'response time autocannon measured for every response (under full load, so queueing included). Targets: Day One / bare ' +
         `**≥ ${formatFixed(TARGET_RATIO)}**, Day One p99 **< ${TARGET_P99_MS} ms**. Any non-2xx, error or timeout fails the run.`,
       `**Broadcast.** ${formatInt(subscribers)} subscribers on \`GET /api/v1/gates/stream?service=${SERVICE}\` and ${formatInt(subscribers)} on a bare ` +

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { backendLabel, call, dropSchema, fetchExact, postgresUnavailable, roundRatios as ratiosPerRound, side, type Backend, type Side } from './lib/dayone';
+import { backendLabel, call, dropSchema, fetchExact, postgresUnavailable, pairedRatio, roundRatios as ratiosPerRound, side, type Backend, type Side } from './lib/dayone';
 import { readBenchEnv, redactUrl, type BenchEnv } from './lib/env';
 import { alternate, type LoadRun, type LoadSettings } from './lib/load';
 import { formatFixed, formatInt } from './lib/stats';
@@ -32,9 +32,9 @@ interface BackendResult {
   contentType: string;
   bare: Side;
   dayone: Side;
-  /** Median Day One req/s over median bare req/s. */
+  /** The median of the within-round ratios Day One / bare. */
   ratio: number;
-  /** Day One over bare within each round (a check on the ratio above: they should agree). */
+  /** Day One over bare within each round. */
   roundRatios: number[];
   targetMet: boolean;
   runs: LoadRun[];
@@ -97,7 +97,7 @@ async function measureBackend(backend: Backend, env: BenchEnv, context: BenchCon
 
     const bareSide = side(runs.filter((r) => r.target === 'bare'));
     const dayoneSide = side(runs.filter((r) => r.target === 'dayone'));
-    const ratio = dayoneSide.requestsPerSecond / bareSide.requestsPerSecond;
+    const ratio = pairedRatio(runs, 'dayone', 'bare');
     const roundRatios = ratiosPerRound(runs, 'dayone', 'bare');
     return {
       backend,
@@ -153,9 +153,10 @@ export const run: Benchmark = async (context) => {
         'benchmark process, so the load generator never shares an event loop with the server it measures. Both servers get ' +
         'the same request, bearer token header included.',
       `**Load.** autocannon, ${env.connections} connections, pipelining 1; each run is ${env.warmupS} s of unmeasured warm-up ` +
-        `then ${env.durationS} s measured. Runs alternate bare, Day One, bare, Day One, … (${env.rounds} of each, ` +
+        `then ${env.durationS} s measured. Rounds alternate bare then Day One, Day One then bare, … (${env.rounds} of each, ` +
         `about ${perDatabase < 90 ? `${perDatabase} s` : `${Math.round(perDatabase / 60)} min`} per database) so drifts in machine load hit both alike. ` +
-        "req/s is autocannon's mean of its per-second samples; the figures shown are the median over runs. Latency is the " +
+        "req/s is autocannon's mean of its per-second samples; the figures shown are the median over runs, and **Day One / bare** is " +
+        'the median of the ratios within each round (two runs back to back). Latency is the ' +
         'median over runs of each run\'s p50 and p99 in ms, taken from the response time autocannon measures for every ' +
         "response (autocannon's own summary keeps whole milliseconds only, which shows the bare server as 0 ms; it is in " +
         'the JSON as `autocannonLatencyMs`). A run with any non-2xx response, error or timeout fails the benchmark.',

@@ -69,9 +69,20 @@ export function side(runs: LoadRun[]): Side {
   };
 }
 
-/** Day One / bare within each round, from alternated runs of the two. */
+/** Day One / bare within each round, from alternated runs of the two (rounded to 3 places). */
 export function roundRatios(runs: LoadRun[], dayone: string, bare: string): number[] {
+  return exactRoundRatios(runs, dayone, bare).map((r) => Math.round(r * 1000) / 1000);
+}
+
+function exactRoundRatios(runs: LoadRun[], dayone: string, bare: string): number[] {
   const rps = (name: string) => runs.filter((r) => r.target === name).map((r) => r.requestsPerSecond);
   const b = rps(bare);
-  return rps(dayone).map((d, i) => Math.round((d / b[i]) * 1000) / 1000);
+  return rps(dayone).map((d, i) => d / b[i]);
+}
+
+/** The ratio a target is judged on: the median of the within-round ratios. Each round's two runs are
+ *  back to back, so a slow minute of the machine falls on both halves of a ratio, where a ratio of the
+ *  two sides' medians can pair a fast bare run with a slow Day One run from another round. */
+export function pairedRatio(runs: LoadRun[], dayone: string, bare: string): number {
+  return median(exactRoundRatios(runs, dayone, bare));
 }

@@ -117,8 +117,9 @@ export async function measure(target: LoadTarget, round: number, settings: LoadS
   };
 }
 
-/** Loads the targets one at a time, in the given order, `rounds` times (A, B, A, B, …), so slow drifts in
- *  how busy the machine is fall on all of them alike. `settle`, when given, runs after every run: for slow
+/** Loads the targets one at a time, `rounds` times, in the given order in odd rounds and the reverse in
+ *  even ones (A B, B A, A B, …), so slow drifts in how busy the machine is fall on all of them alike and
+ *  no target always runs right after the same one. `settle`, when given, runs after every run: for slow
  *  requests, autocannon stops while the server still works through the last ones, and the next run must
  *  not start behind them. */
 export async function alternate(
@@ -131,7 +132,7 @@ export async function alternate(
   const runs: LoadRun[] = [];
   const width = Math.max(6, ...targets.map((t) => t.name.length));
   for (let round = 1; round <= rounds; round++) {
-    for (const target of targets) {
+    for (const target of round % 2 === 1 ? targets : [...targets].reverse()) {
       const run = await measure(target, round, settings);
       log(`  round ${round}/${rounds} ${target.name.padEnd(width)}${settings.connections === 1 ? ' (1 connection)' : ''} ${Math.round(run.requestsPerSecond).toString().padStart(7)} req/s  p50 ${run.latencyMs.p50} ms  p99 ${run.latencyMs.p99} ms`);
       runs.push(run);

@@ -55,7 +55,7 @@ export function gateRoutes(app: FastifyInstance, gates: GateState, options: { he
         const answer = gates.gate(ref, environment);
         if (sent.get(ref) === answer.etag) continue;
         sent.set(ref, answer.etag);
-        raw.write(`event: gate\nid: ${answer.etag.replaceAll('"', '')}\ndata: ${answer.json}\n\n`);
+        raw.write(answer.frame);
       }
     };
     push();

@@ -19,6 +19,8 @@ export interface GateAnswer {
   gate: Gate;
   json: string;
   etag: string;
+  /** The server-sent event that carries this answer, encoded once for every stream that sends it. */
+  frame: Buffer;
 }
 
 type Listener = () => void;
@@ -129,7 +131,8 @@ export function createGateState(db: Db, bus: EventBus) {
       overrides: activeOverrides,
     };
     const json = JSON.stringify(gate);
-    return { gate, json, etag: `"${createHash('sha1').update(json).digest('base64url')}"` };
+    const tag = createHash('sha1').update(json).digest('base64url');
+    return { gate, json, etag: `"${tag}"`, frame: Buffer.from(`event: gate\nid: ${tag}\ndata: ${json}\n\n`) };
   }
 
   bus.subscribe((e) => {
