@@ -42,7 +42,8 @@ export function createAndonService({ db, bus, store, audit, gates, notify, start
   async function change(actor: Principal, action: string, work: (trx: Db) => Promise<{ before?: PullRow; after: PullRow; notice?: Parameters<AndonNotifier>[1] }>) {
     const result = await transactWithEvents(db, bus, async (trx, emit) => {
       const { before, after, notice } = await work(trx);
-      const pull = await present(trx, after);
+      // A pull made just now has no overrides yet: nothing to read back.
+      const pull = before ? await present(trx, after) : presentPull(after, []);
       await audit.record(trx, actor, { action, entityType: 'andon_pull', entityId: after.id, before: before ?? null, after: pull });
       if (notice && notify) await notify(trx, notice, pull);
       emit({ topic: ANDON_TOPIC, id: after.id });

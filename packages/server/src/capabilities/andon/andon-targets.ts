@@ -10,13 +10,22 @@ export interface ResolvedTarget {
   ownerTeam: string | null;
 }
 
-/** A component by reference (`component:default/checkout`), namespace/name, or plain name. */
+/** An entity with the name of the team that owns it, if that team exists (one query). */
+function withOwnerTeam(db: Db) {
+  return db
+    .selectFrom('catalog_entities as e')
+    .leftJoin('teams as t', (join) => join.on(sql<string>`lower(t.name)`, '=', sql<string>`lower(e.owner_group)`))
+    .select(['e.ref_key', 'e.name', 'e.owner_group', 't.name as owner_team']);
+}
+
+/** A component by reference (`component:default/checkout`), namespace/name, or plain name, with its
+ *  owning team's name. */
 export async function findService(db: Db, text: string) {
   const t = text.toLowerCase();
   const ref = t.includes(':') ? t : t.includes('/') ? `component:${t}` : `component:default/${t}`;
-  const exact = await db.selectFrom('catalog_entities').select(['ref_key', 'name', 'owner_group']).where('ref_key', '=', ref).where('kind', '=', 'Component').executeTakeFirst();
+  const exact = await withOwnerTeam(db).where('e.ref_key', '=', ref).where('e.kind', '=', 'Component').executeTakeFirst();
   if (exact || t.includes(':') || t.includes('/')) return exact;
-  return db.selectFrom('catalog_entities').select(['ref_key', 'name', 'owner_group']).where('kind', '=', 'Component').where(sql<string>`lower(name)`, '=', t).orderBy('ref_key').executeTakeFirst();
+  return withOwnerTeam(db).where('e.kind', '=', 'Component').where(sql<string>`lower(e.name)`, '=', t).orderBy('e.ref_key').executeTakeFirst();
 }
 
 async function teamName(db: Db, group: string | null): Promise<string | null> {
@@ -34,14 +43,14 @@ export async function resolveTarget(db: Db, target: PullTarget): Promise<Resolve
     case 'service': {
       const s = await findService(db, target.name);
       if (!s) throw notFound(`Service "${target.name}"`);
-      return { kind: 'service', name: s.name, ref: s.ref_key, ownerTeam: await teamName(db, s.owner_group) };
+      return { kind: 'service', name: s.name, ref: s.ref_key, ownerTeam: s.owner_team ?? null };
     }
     case 'system': {
       const t = target.name.toLowerCase();
       const ref = t.includes(':') ? t : t.includes('/') ? `system:${t}` : `system:default/${t}`;
-      const s = await db.selectFrom('catalog_entities').select(['ref_key', 'name', 'owner_group']).where('ref_key', '=', ref).executeTakeFirst();
+      const s = await withOwnerTeam(db).where('e.ref_key', '=', ref).executeTakeFirst();
       if (!s) throw notFound(`System "${target.name}"`);
-      return { kind: 'system', name: s.name, ref: s.ref_key, ownerTeam: await teamName(db, s.owner_group) };
+      return { kind: 'system', name: s.name, ref: s.ref_key, ownerTeam: s.owner_team ?? null };
     }
     case 'team': {
       const team = await teamName(db, target.name);
