@@ -149,6 +149,27 @@ describe.each(dialects)('andon cord and deploy gates on %s', (dialect) => {
     await call(t.app, adminCaller, 'POST', `/api/v1/andon/pulls/${p.body.id}/resolve`, { note: 'region back' });
   });
 
+  it('keeps each pull with its own overrides, in the order they were given, however many pulls are in force', async () => {
+    const first = await call(t.app, outsider, 'POST', '/api/v1/andon/pulls', { target: { kind: 'organisation' }, reason: 'Freeze: data centre move', severity: 1 });
+    const second = await call(t.app, outsider, 'POST', '/api/v1/andon/pulls', { target: { kind: 'organisation' }, reason: 'Freeze: certificate rotation', severity: 1 });
+    const third = await call(t.app, outsider, 'POST', '/api/v1/andon/pulls', { target: { kind: 'organisation' }, reason: 'Freeze: audit week', severity: 1 });
+    for (const reason of ['Move the DNS first', 'Then the load balancer']) {
+      expect((await call(t.app, adminCaller, 'POST', `/api/v1/andon/pulls/${first.body.id}/overrides`, { reason, minutes: 10 })).status).toBe(200);
+    }
+    expect((await call(t.app, adminCaller, 'POST', `/api/v1/andon/pulls/${third.body.id}/overrides`, { reason: 'Auditors agreed', minutes: 10 })).status).toBe(200);
+    const g = (await gate('search')).body;
+    // The second pull has no override, so it still holds the gate; the others are let through.
+    expect(g.open).toBe(false);
+    expect(g.pulls.map((p: { id: string }) => p.id)).toEqual([second.body.id]);
+    expect(g.overrides.map((o: { pullId: string; reason: string }) => [o.pullId, o.reason])).toEqual([
+      [first.body.id, 'Move the DNS first'],
+      [first.body.id, 'Then the load balancer'],
+      [third.body.id, 'Auditors agreed'],
+    ]);
+    for (const p of [first, second, third]) await call(t.app, adminCaller, 'POST', `/api/v1/andon/pulls/${p.body.id}/resolve`, { note: 'done' });
+    expect((await gate('search')).body).toMatchObject({ open: true, pulls: [], overrides: [] });
+  });
+
   it('lists history and reports time to acknowledge and resolve per team and month', async () => {
     const history = await call(t.app, owner, 'GET', '/api/v1/andon/pulls?status=resolved&team=payments');
     expect(history.body.items.length).toBe(4);

@@ -56,12 +56,23 @@ export function createGateState(db: Db, bus: EventBus) {
     byName = names;
   }
 
+  /** The pulls in force with their overrides, in one query (one snapshot, one round trip). */
   async function loadPulls() {
-    const active = await db.selectFrom('andon_pulls').selectAll().where('status', '!=', 'resolved').orderBy('number').execute();
+    const rows = await db
+      .selectFrom('andon_pulls as p')
+      .leftJoin('andon_overrides as o', 'o.pull_id', 'p.id')
+      .selectAll('p')
+      .select(['o.id as override_id', 'o.reason as override_reason', 'o.created_by as override_by', 'o.created_at as override_at', 'o.expires_at as override_expires_at'])
+      .where('p.status', '!=', 'resolved')
+      .orderBy('p.number')
+      .orderBy('o.created_at')
+      .orderBy('o.id')
+      .execute();
+    const active: AndonPullsTable[] = [];
     const next = new Map<string, AndonOverridesTable[]>();
-    if (active.length) {
-      const rows = await db.selectFrom('andon_overrides').selectAll().where('pull_id', 'in', active.map((p) => p.id)).execute();
-      for (const o of rows) push(next, o.pull_id, o);
+    for (const { override_id, override_reason, override_by, override_at, override_expires_at, ...pull } of rows) {
+      if (active[active.length - 1]?.id !== pull.id) active.push(pull);
+      if (override_id !== null) push(next, pull.id, { id: override_id, pull_id: pull.id, reason: override_reason!, created_by: override_by!, created_at: override_at!, expires_at: override_expires_at! });
     }
     pulls = active;
     overrides = next;
