@@ -63,6 +63,7 @@ export function createCoeStore(db: Db, dialect: Dialect) {
     reviews: (trx: Db, coeId: string) => trx.selectFrom('coe_reviews').selectAll().where('coe_id', '=', coeId).orderBy('at').execute(),
     tags,
     async addTags(trx: Db, coeId: string, tags: string[]) {
+      if (!tags.length) return false;
       const have = new Set((await trx.selectFrom('coe_tags').select('tag').where('coe_id', '=', coeId).execute()).map((r) => r.tag));
       const fresh = [...new Set(tags)].filter((t) => !have.has(t));
       if (fresh.length) await trx.insertInto('coe_tags').values(fresh.map((tag) => ({ coe_id: coeId, tag }))).execute();
