@@ -5,7 +5,7 @@ import { principalOf } from '../../platform/auth/principal';
 import { AppError } from '../../platform/errors/app-error';
 import { errorReplies, typed } from '../../platform/http/typed';
 import type { ExperimentsService } from './experiments-service';
-import { parseNdjson, type EventIngest } from './event-ingest';
+import { readEventArray, readNdjson, type EventIngest } from './event-ingest';
 
 const tags = ['experiments'];
 const MAX_BATCH = 50_000;
@@ -52,10 +52,11 @@ export function experimentsRoutes(app: FastifyInstance, experiments: Experiments
     },
   }, async (req, reply) => {
     principalOf(req);
-    const lines = typeof req.body === 'string' ? parseNdjson(req.body) : req.body.map((value, i) => ({ line: i + 1, value }));
-    if (lines.length > MAX_BATCH) throw new AppError('VALIDATION_FAILED', `A batch holds at most ${MAX_BATCH} events; split it.`, { errors: [{ path: 'body', message: `more than ${MAX_BATCH} events` }] });
+    // Reading stops at the limit, so an oversized batch is refused without being read in full.
+    const batch = typeof req.body === 'string' ? readNdjson(req.body, MAX_BATCH) : readEventArray(req.body, MAX_BATCH);
+    if (batch.more) throw new AppError('VALIDATION_FAILED', `A batch holds at most ${MAX_BATCH} events; split it.`, { errors: [{ path: 'body', message: `more than ${MAX_BATCH} events` }] });
     // Thousands of per-line results: serialised directly rather than re-validated field by field.
-    const result = await events.ingest(lines);
+    const result = await events.ingest(batch);
     return (reply as FastifyReply).type('application/json; charset=utf-8').send(JSON.stringify(result));
   });
 }

@@ -1,137 +1,196 @@
 import { sql } from 'kysely';
-import type { EventLine } from '@dayone/contracts';
-import type { Db } from '../../platform/db/database';
+import { bucketRanges, type Range } from '@dayone/sdk';
+import type { Db, Dialect } from '../../platform/db/database';
 import type { BulkWriter } from '../../platform/db/bulk-writer';
-import type { ExperimentExposuresTable, ExperimentUserMetricsTable } from '../../platform/db/schema';
+import type { ExperimentEventsTable, ExperimentExposuresTable, ExperimentUserMetricsTable } from '../../platform/db/schema';
 import type { presentExperiment } from './experiments-store';
 import { emptySums, type MetricSums } from './metric-analysis';
 
 type Running = ReturnType<typeof presentExperiment>;
-type MetricEvent = Extract<EventLine, { type: 'metric' }>;
-/** Rows per bulk statement (and users per `in` list): large enough that a batch of 10,000 events
- *  takes a handful of statements, small enough for SQLite's 32,766 and PostgreSQL's 65,535 bound
- *  values at 10 columns. Measured: 2,000 reads the batch's users about 3× faster than 400. */
+type Aggregation = Running['metrics'][number]['aggregation'];
+type Exposure = { variant: number; day: string };
+type Delta = MetricSums & { experiment: string; day: string };
+/** Rows per statement for the per-day rollups: well under both stores' bound-value limits at 10 columns. */
 const ROWS_PER_STATEMENT = 2000;
 
-function* chunks<T>(values: T[], size = ROWS_PER_STATEMENT): Generator<T[]> {
-  for (let i = 0; i < values.length; i += size) yield values.slice(i, i + size);
-}
+/** A user's values of one metric: y (the value after first exposure) and x (the pre-exposure covariate). */
+type UserMetric = { value: number; events: number; covariate: number; covariate_events: number; changed: boolean };
 
-const userKey = (experiment: string, user: string) => `${experiment}\u0000${user}`;
-const metricKey = (experiment: string, metric: string, user: string) => `${experiment}\u0000${metric}\u0000${user}`;
+/** One user of one experiment in the batch: the first exposure (from before or from this batch) and
+ *  the values per metric, in the order of the experiment's metrics. */
+export type BatchUser = { target: RollupTarget; id: string; exposure: Exposure | undefined; values: (UserMetric | undefined)[]; load: boolean };
+
+/** One experiment's share of a batch, worked out once: metrics by key, the assignment ranges, and
+ *  the batch's users by id, so the events of a user find their rows without building keys. */
+export type RollupTarget = {
+  experiment: Running;
+  metricIndex: Map<string, number>;
+  aggregations: Aggregation[];
+  ranges: Range[];
+  users: Map<string, BatchUser>;
+  /** Per day of first exposure: the day's deltas by metric and variant (metric × variants + variant). */
+  days: Map<string, (Delta | undefined)[]>;
+};
 
 /** A user's value after adding one event, by the metric's aggregation. */
-function aggregate(aggregation: 'sum' | 'count' | 'any', before: number, events: number, value: number) {
+function aggregate(aggregation: Aggregation, before: number, events: number, value: number) {
   return aggregation === 'sum' ? before + value : aggregation === 'count' ? events : 1;
+}
+
+/** Moves the sums of an exposed user's (x, y) from (beforeX, beforeY) to the user's current values. */
+function shift(d: MetricSums, row: UserMetric, beforeX: number, beforeY: number) {
+  d.sum += row.value - beforeY;
+  d.sum_squares += row.value * row.value - beforeY * beforeY;
+  d.covariate_sum += row.covariate - beforeX;
+  d.covariate_sum_squares += row.covariate * row.covariate - beforeX * beforeX;
+  d.sum_products += row.value * row.covariate - beforeY * beforeX;
 }
 
 /** The rollups of one batch, worked out in memory and written with a handful of bulk statements:
  *  new exposures, changed per-user values, and one change per variant row and per daily row.
  *  Per user and metric: y (the value after first exposure) and x (the pre-exposure covariate); per
  *  variant, and per variant and day of first exposure: n, Σy, Σy², Σx, Σx², Σxy of exposed users. */
-export function createRollupWriter(trx: Db, bulk: BulkWriter) {
-  const exposures = new Map<string, { variant: number; day: string }>();
+export function createRollupWriter(trx: Db, dialect: Dialect, bulk: BulkWriter) {
+  const targets: RollupTarget[] = [];
   const newExposures: ExperimentExposuresTable[] = [];
-  const userValues = new Map<string, ExperimentUserMetricsTable>();
-  const changedUsers = new Set<string>();
-  const deltas = new Map<string, MetricSums & { experiment: string; day: string }>();
+  /** The user metric values changed by the batch, as (user, metric index) pairs, in the order first changed. */
+  const changedUsers: BatchUser[] = [];
+  const changedMetrics: number[] = [];
+  /** In the order they were first touched, which is the order their sums are added up in. */
+  const deltas: Delta[] = [];
+  let lastAt = '';
+  let lastDay = '';
 
-  const delta = (experiment: string, metric: string, exposure: { variant: number; day: string }) => {
-    const key = `${experiment}\u0000${metric}\u0000${exposure.variant}\u0000${exposure.day}`;
-    let d = deltas.get(key);
-    if (!d) deltas.set(key, (d = { ...emptySums(metric, exposure.variant), experiment, day: exposure.day }));
+  const dayOf = (at: string) => {
+    if (at !== lastAt) {
+      lastAt = at;
+      lastDay = at.slice(0, 10);
+    }
+    return lastDay;
+  };
+
+  const delta = (t: RollupTarget, metric: number, exposure: Exposure) => {
+    let day = t.days.get(exposure.day);
+    if (!day) t.days.set(exposure.day, (day = []));
+    const at = metric * t.experiment.variants.length + exposure.variant;
+    let d = day[at];
+    if (!d) {
+      d = { ...emptySums(t.experiment.metrics[metric].key, exposure.variant), experiment: t.experiment.key, day: exposure.day };
+      day[at] = d;
+      deltas.push(d);
+    }
     return d;
   };
 
-  /** Moves the sums of an exposed user's (x, y) from `before` to the row's current values. */
-  const shift = (d: MetricSums, row: ExperimentUserMetricsTable, before: { x: number; y: number }) => {
-    d.sum += row.value - before.y;
-    d.sum_squares += row.value * row.value - before.y * before.y;
-    d.covariate_sum += row.covariate - before.x;
-    d.covariate_sum_squares += row.covariate * row.covariate - before.x * before.x;
-    d.sum_products += row.value * row.covariate - before.y * before.x;
-  };
+  /** The batch's users as one parameter (a JSON array read by json_each on SQLite, an array on
+   *  PostgreSQL), so any number of them takes one short statement rather than thousands of bound values. */
+  const userIn = (users: string[]) => (dialect === 'postgres' ? sql<boolean>`user_id = any(${users})` : sql<boolean>`user_id in (select value from json_each(${JSON.stringify(users)}))`);
 
   return {
-    /** Inserts the raw events, ignoring ids seen before; answers the ids that are new. */
-    async recordRaw(events: (EventLine & { at: string })[]): Promise<Set<string>> {
-      const rows = events.map((e) => ({
-        id: e.id,
-        experiment_key: e.experiment,
-        type: e.type,
-        metric: e.type === 'metric' ? e.metric : null,
-        user_id: e.user,
-        value: e.type === 'metric' ? e.value : null,
-        at: e.at,
-      }));
-      return bulk.insertNew(trx, 'experiment_events', 'id', rows);
+    /** The rollup state of one running experiment for this batch. */
+    target(e: Running): RollupTarget {
+      const t: RollupTarget = {
+        experiment: e,
+        metricIndex: new Map(e.metrics.map((m, i) => [m.key, i])),
+        aggregations: e.metrics.map((m) => m.aggregation),
+        ranges: bucketRanges(e.variants.length, e.coverage, e.variants.map((v) => v.weight)),
+        users: new Map(),
+        days: new Map(),
+      };
+      targets.push(t);
+      return t;
     },
 
-    /** Reads the exposures and per-user values the batch's users already have. The metric keys are
-     *  named so each user's values are found through the key (experiment, metric, user) rather than by
-     *  scanning all of the experiment's users. */
-    async load(events: EventLine[], metricsOf: (experiment: string) => string[]) {
-      const byExperiment = new Map<string, Set<string>>();
-      for (const e of events) {
-        if (!byExperiment.has(e.experiment)) byExperiment.set(e.experiment, new Set());
-        byExperiment.get(e.experiment)!.add(e.user);
-      }
-      for (const [experiment, users] of byExperiment) {
-        for (const part of chunks([...users])) {
-          const seen = await trx.selectFrom('experiment_exposures').select(['user_id', 'variant', 'first_at']).where('experiment_key', '=', experiment).where('user_id', 'in', part).execute();
-          for (const s of seen) exposures.set(userKey(experiment, s.user_id), { variant: Number(s.variant), day: s.first_at.slice(0, 10) });
-          const metrics = metricsOf(experiment);
-          if (!metrics.length) continue;
-          const values = await trx.selectFrom('experiment_user_metrics').selectAll().where('experiment_key', '=', experiment).where('metric', 'in', metrics).where('user_id', 'in', part).execute();
-          for (const v of values) {
-            userValues.set(metricKey(experiment, v.metric, v.user_id), { ...v, value: Number(v.value), events: Number(v.events), covariate: Number(v.covariate), covariate_events: Number(v.covariate_events) });
-          }
+    /** The batch's state of one user of an experiment. */
+    user(t: RollupTarget, id: string): BatchUser {
+      let u = t.users.get(id);
+      if (!u) t.users.set(id, (u = { target: t, id, exposure: undefined, values: [], load: false }));
+      return u;
+    },
+
+    /** Inserts the raw events, ignoring ids seen before; answers the ids that are new. A batch's events
+     *  share a few experiments, types, metrics and times, written into the statements once. */
+    recordRaw(rows: ExperimentEventsTable[]): Promise<Set<string>> {
+      return bulk.insertNewInline(trx, 'experiment_events', 'id', rows, ['experiment_key', 'type', 'metric', 'at']);
+    },
+
+    /** Reads the exposures and per-user values that the users marked `load` already have. The metric
+     *  keys are named so each user's values are found through the key (experiment, metric, user)
+     *  rather than by scanning all of the experiment's users. */
+    async load() {
+      for (const t of targets) {
+        const ids: string[] = [];
+        for (const u of t.users.values()) if (u.load) ids.push(u.id);
+        if (!ids.length) continue;
+        const key = t.experiment.key;
+        const seen = await trx.selectFrom('experiment_exposures').select(['user_id', 'variant', 'first_at']).where('experiment_key', '=', key).where(userIn(ids)).execute();
+        for (const s of seen) t.users.get(s.user_id)!.exposure = { variant: Number(s.variant), day: s.first_at.slice(0, 10) };
+        const values = await trx
+          .selectFrom('experiment_user_metrics')
+          .select(['metric', 'user_id', 'value', 'events', 'covariate', 'covariate_events'])
+          .where('experiment_key', '=', key)
+          .where('metric', 'in', [...t.metricIndex.keys()])
+          .where(userIn(ids))
+          .execute();
+        for (const v of values) {
+          t.users.get(v.user_id)!.values[t.metricIndex.get(v.metric)!] = { value: Number(v.value), events: Number(v.events), covariate: Number(v.covariate), covariate_events: Number(v.covariate_events), changed: false };
         }
       }
     },
 
     /** The first exposure fixes the variant and counts the user (with any covariate sent before) in every metric. */
-    expose(e: Running, user: string, variant: number, at: string) {
-      const key = userKey(e.key, user);
-      if (exposures.has(key)) return;
-      const exposure = { variant, day: at.slice(0, 10) };
-      exposures.set(key, exposure);
-      newExposures.push({ experiment_key: e.key, user_id: user, variant, first_at: at });
-      for (const m of e.metrics) {
-        const d = delta(e.key, m.key, exposure);
+    expose(u: BatchUser, variant: number, at: string) {
+      if (u.exposure) return;
+      const t = u.target;
+      const exposure = { variant, day: dayOf(at) };
+      u.exposure = exposure;
+      newExposures.push({ experiment_key: t.experiment.key, user_id: u.id, variant, first_at: at });
+      for (let m = 0; m < t.aggregations.length; m++) {
+        const d = delta(t, m, exposure);
         d.users += 1;
-        const row = userValues.get(metricKey(e.key, m.key, user));
-        if (row) shift(d, row, { x: 0, y: 0 });
+        const row = u.values[m];
+        if (row) shift(d, row, 0, 0);
       }
     },
 
     /** A value counts once the user has been exposed; a pre-exposure value counts into the covariate
      *  at any time (and into the sums once the user is exposed). */
-    measure(e: Running, event: MetricEvent) {
-      const exposure = exposures.get(userKey(e.key, event.user));
-      if (exposure === undefined && !event.preExposure) return;
-      const aggregation = e.metrics.find((m) => m.key === event.metric)!.aggregation;
-      const key = metricKey(e.key, event.metric, event.user);
-      const row = userValues.get(key) ?? { experiment_key: e.key, metric: event.metric, user_id: event.user, value: 0, events: 0, covariate: 0, covariate_events: 0 };
-      const before = { x: row.covariate, y: row.value };
-      if (event.preExposure) {
+    measure(u: BatchUser, metric: number, value: number, preExposure: boolean) {
+      const exposure = u.exposure;
+      if (exposure === undefined && !preExposure) return;
+      const t = u.target;
+      const aggregation = t.aggregations[metric];
+      let row = u.values[metric];
+      if (!row) u.values[metric] = row = { value: 0, events: 0, covariate: 0, covariate_events: 0, changed: false };
+      const beforeX = row.covariate;
+      const beforeY = row.value;
+      if (preExposure) {
         row.covariate_events += 1;
-        row.covariate = aggregate(aggregation, row.covariate, row.covariate_events, event.value);
+        row.covariate = aggregate(aggregation, row.covariate, row.covariate_events, value);
       } else {
         row.events += 1;
-        row.value = aggregate(aggregation, row.value, row.events, event.value);
+        row.value = aggregate(aggregation, row.value, row.events, value);
       }
-      userValues.set(key, row);
-      changedUsers.add(key);
-      if (exposure) shift(delta(e.key, event.metric, exposure), row, before);
+      if (!row.changed) {
+        row.changed = true;
+        changedUsers.push(u);
+        changedMetrics.push(metric);
+      }
+      if (exposure) shift(delta(t, metric, exposure), row, beforeX, beforeY);
     },
 
     async flush() {
-      await bulk.upsert(trx, 'experiment_exposures', newExposures);
-      const changed = [...changedUsers].map((k) => userValues.get(k)!);
-      await bulk.upsert(trx, 'experiment_user_metrics', changed, { columns: ['experiment_key', 'metric', 'user_id'], update: ['value', 'events', 'covariate', 'covariate_events'] });
+      await bulk.upsertInline(trx, 'experiment_exposures', newExposures, ['experiment_key', 'first_at']);
+      const rows: ExperimentUserMetricsTable[] = new Array(changedUsers.length);
+      for (let k = 0; k < rows.length; k++) {
+        const u = changedUsers[k];
+        const e = u.target.experiment;
+        const v = u.values[changedMetrics[k]]!;
+        rows[k] = { experiment_key: e.key, metric: e.metrics[changedMetrics[k]].key, user_id: u.id, value: v.value, events: v.events, covariate: v.covariate, covariate_events: v.covariate_events };
+      }
+      await bulk.upsertInline(trx, 'experiment_user_metrics', rows, ['experiment_key', 'metric'], { columns: ['experiment_key', 'metric', 'user_id'], update: ['value', 'events', 'covariate', 'covariate_events'] });
       const byVariant = new Map<string, MetricSums & { experiment: string }>();
-      for (const d of deltas.values()) {
+      for (const d of deltas) {
         const key = `${d.experiment}\u0000${d.metric}\u0000${d.variant}`;
         const total = byVariant.get(key) ?? { ...emptySums(d.metric, d.variant), experiment: d.experiment };
         for (const f of SUM_FIELDS) total[f] += d[f];
@@ -146,11 +205,11 @@ export function createRollupWriter(trx: Db, bulk: BulkWriter) {
           .where('variant', '=', d.variant)
           .execute();
       }
-      const daily = [...deltas.values()].map(({ experiment, metric, variant, day, ...sums }) => ({ experiment_key: experiment, metric, variant, day, ...sums }));
-      for (const part of chunks(daily)) {
+      const daily = deltas.map(({ experiment, metric, variant, day, ...sums }) => ({ experiment_key: experiment, metric, variant, day, ...sums }));
+      for (let i = 0; i < daily.length; i += ROWS_PER_STATEMENT) {
         await trx
           .insertInto('experiment_daily_stats')
-          .values(part)
+          .values(daily.slice(i, i + ROWS_PER_STATEMENT))
           .onConflict((oc) =>
             oc.columns(['experiment_key', 'metric', 'variant', 'day']).doUpdateSet(Object.fromEntries(SUM_FIELDS.map((f) => [f, sql`experiment_daily_stats.${sql.ref(f)} + excluded.${sql.ref(f)}`]))),
           )
@@ -159,5 +218,6 @@ export function createRollupWriter(trx: Db, bulk: BulkWriter) {
     },
   };
 }
+export type RollupWriter = ReturnType<typeof createRollupWriter>;
 
 const SUM_FIELDS = ['users', 'sum', 'sum_squares', 'covariate_sum', 'covariate_sum_squares', 'sum_products'] as const;
