@@ -4,10 +4,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { startServer } from '@dayone/server';
 import { benchEngine } from '@dayone/stats';
 import type { Benchmark } from './lib/types';
 import { call } from './lib/dayone';
+import { TargetProcess } from './lib/target-process';
 import { formatFixed, formatInt, median } from './lib/stats';
 
 const TOKEN = 'bench-experiments-admin-token';
@@ -30,9 +30,12 @@ const RAW_SQL = `
     group by e.metric, x.variant, e.user_id)
   select metric, variant, count(*) as n, sum(v) as s, sum(v * v) as ss from per_user group by metric, variant`;
 
-export const run: Benchmark = async ({ log }) => {
+export const run: Benchmark = async ({ log, cpuProfileDir }) => {
   const dataDir = mkdtempSync(join(tmpdir(), 'dayone-bench-exp-'));
-  const server = await startServer({ dataDir, port: 0, host: '127.0.0.1', logLevel: 'warn', adminToken: TOKEN });
+  // Day One in its own process, as in the other benchmarks: the client's work (building and sending the
+  // batches, reading the per-line results) never shares an event loop with the server it measures.
+  const target = TargetProcess.start({ cpuProfileDir: cpuProfileDir && join(cpuProfileDir, 'experiments') });
+  const server = { url: await target.startDayOne({ dataDir, adminToken: TOKEN }) };
   try {
     const api = <T>(method: string, path: string, body?: unknown) => call<T>(server.url, method, path, body, TOKEN);
     await api('POST', '/api/v1/teams', { name: 'growth' });
@@ -134,7 +137,7 @@ export const run: Benchmark = async ({ log }) => {
     return {
       title: 'Experiments: ingestion, analysis from rollups, and the statistics engine',
       method: [
-        `Ingestion: ${formatInt(total)} events (an exposure and two metric events per user) sent as NDJSON batches of ${formatInt(BATCH)} by one client to a Day One server on SQLite in the same process; each batch is answered after it is committed.`,
+        `Ingestion: ${formatInt(total)} events (an exposure and two metric events per user) sent as NDJSON batches of ${formatInt(BATCH)}, one after another, by one client (the benchmark process) to a Day One server on SQLite in its own process; each batch is answered after it is committed.`,
         `Analysis: an experiment with ${formatInt(USERS)} users, ${VARIANTS.length} variants and ${METRICS.length} metrics (raw events and rollups written straight into the tables to set up); \`GET /api/v1/experiments/{key}/results\` (reads the rollups) timed 30 times, against the same per-variant statistics recomputed from the raw events in SQL, timed 3 times, in the same run.`,
         'Engine: `benchEngine` from `@dayone/stats`, two-variant frequentist analyses on one core, median of three runs.',
       ],
@@ -154,7 +157,7 @@ export const run: Benchmark = async ({ log }) => {
       data: { total, eventsPerSecond, batchMs, users: USERS, rollupMs, rawMs, engine },
     };
   } finally {
-    await server.close();
+    await target.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 };
