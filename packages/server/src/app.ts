@@ -111,8 +111,10 @@ export async function buildApp(config: AppConfig, database: DatabaseHandle): Pro
   auditRoutes(app, db);
 
   const publicUrl = config.publicUrl ?? (process.env.DAYONE_PUBLIC_URL || undefined);
+  // Bulk writes share one writer: on SQLite it keeps its prepared statements for the life of the process.
+  const bulk = createBulkWriter(database);
   // Before anything writes: the index follows every audit entry from here on.
-  const search = createSearch({ db, dialect, audit });
+  const search = createSearch({ db, dialect, audit, bulk });
   const identity = createIdentity({
     db,
     audit,
@@ -144,8 +146,6 @@ export async function buildApp(config: AppConfig, database: DatabaseHandle): Pro
     andon.gates.stop();
     await bus.close();
   });
-  // Bulk writes share one writer: on SQLite it keeps its prepared statements for the life of the process.
-  const bulk = createBulkWriter(database);
   const catalog = createCatalog({
     db,
     audit,

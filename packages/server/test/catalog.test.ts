@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAuditLog } from '../src/platform/audit/audit-log';
+import { verifyAuditChain } from '../src/platform/audit/audit-verify';
+import { createBulkWriter } from '../src/platform/db/bulk-writer';
 import { adminCaller, call, createTestApp, dialects, signUp, type Caller, type TestApp } from './harness';
 
 const fixture = readFileSync(new URL('./fixtures/catalog-info.yaml', import.meta.url), 'utf8');
@@ -267,6 +270,36 @@ describe.each(dialects)('re-importing groups with several changes to one team on
       expect(after.body).toMatchObject({ displayName: 'Payments and refunds', parent: 'commerce', members: [{ name: 'alice' }], version: before.body.version + 3 });
       const audit = await call(t.app, adminCaller, 'GET', '/api/v1/audit?entityType=team&limit=50');
       expect(audit.body.items.slice(0, 3).map((e: { action: string }) => e.action)).toEqual(['team.member_added', 'team.updated', 'team.updated']);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe.each(dialects)('audit entries written many at a time (an import) on %s', (dialect) => {
+  it('link into the chain exactly as entries written one by one, in order, with every value kept as written', async () => {
+    const t = await createTestApp(dialect);
+    try {
+      const audit = createAuditLog(dialect);
+      const actor = { id: 'importer', name: 'importer' };
+      const entry = (n: string, after?: unknown) => ({ action: 'test.entry', entityType: 'test', entityId: n, after });
+      const odd = ['a"b', "it's", 'back\\slash', 'é 😀 中', '\u2028', '', '{"json": [1]}', 'x'.repeat(150)];
+      await t.database.db.transaction().execute(async (trx) => {
+        await audit.record(trx, actor, entry('one'));
+        // Through the store's own writer (cached statements on SQLite, JSON rows on PostgreSQL) …
+        await audit.recordMany(trx, actor, odd.map((n, i) => entry(n, { n, i, nested: { text: n } })), createBulkWriter(t.database));
+        await audit.record(trx, actor, entry('two'));
+      });
+      // … and through plain multi-row statements, in a transaction of its own.
+      await t.database.db.transaction().execute((trx) => audit.recordMany(trx, actor, [entry('three'), entry('four', [null, 'x'])]));
+
+      const rows = await t.database.db.selectFrom('audit_events').selectAll().where('entity_type', '=', 'test').orderBy('seq').execute();
+      expect(rows.map((r) => r.entity_id)).toEqual(['one', ...odd, 'two', 'three', 'four']);
+      expect(rows.map((r) => r.seq - rows[0].seq)).toEqual(rows.map((_, i) => i));
+      rows.slice(1).forEach((r, i) => expect(r.prev_hash).toBe(rows[i].hash));
+      odd.forEach((n, i) => expect(JSON.parse(rows[i + 1].after_json!)).toEqual({ n, i, nested: { text: n } }));
+      expect(rows.at(-1)!.after_json).toBe('[null,"x"]');
+      expect(await verifyAuditChain(t.database.db)).toMatchObject({ ok: true, firstBad: null });
     } finally {
       await t.close();
     }

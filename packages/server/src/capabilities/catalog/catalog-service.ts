@@ -1,10 +1,11 @@
 import type { CatalogEntityDetail, CatalogEntityFields, CreateCatalogEntity } from '@dayone/contracts';
 import type { Db } from '../../platform/db/database';
 import { transactOrConflict } from '../../platform/db/database';
-import type { AuditLog } from '../../platform/audit/audit-log';
+import type { AuditLog, AuditRecord } from '../../platform/audit/audit-log';
+import type { BulkWriter } from '../../platform/db/bulk-writer';
 import type { Principal } from '../../platform/auth/principal';
 import { AppError } from '../../platform/errors/app-error';
-import { mergeFields, normaliseEntity, type NormalisedEntity } from './catalog-normalise';
+import { mergeFields, normaliseEntity, type EntityContent, type NormalisedEntity, type RelationContent } from './catalog-normalise';
 import { entityAsInput } from './catalog-present';
 import type { CatalogStore, EntityRow } from './catalog-store';
 import { refusalToChange, type Refusal } from './catalog-policy';
@@ -23,9 +24,20 @@ export interface UpsertContext {
   current?: EntityRow | null;
   /** The edit rule, answered once per owner group (see refusalsWithin). */
   refusal?: Refusal;
+  /** Where new entities and audit entries wait to be written together (see writeBatch). */
+  batch?: WriteBatch;
 }
 
-export function createCatalogService({ db, store, audit, index }: { db: Db; store: CatalogStore; audit: AuditLog; index: DependencyIndex }) {
+/** Writes of one actor's many entities in one transaction, gathered so that each table gets a few bulk
+ *  writes instead of statements per entity: new entities (with their relations) and audit entries wait,
+ *  in order, until flush. Flush before anything reads or changes stored entities or relations. */
+export interface WriteBatch {
+  insert(content: EntityContent, relations: RelationContent[]): EntityRow;
+  record(record: AuditRecord): void;
+  flush(trx: Db): Promise<void>;
+}
+
+export function createCatalogService({ db, store, audit, index, bulk }: { db: Db; store: CatalogStore; audit: AuditLog; index: DependencyIndex; bulk?: BulkWriter }) {
   async function mustFind(trx: Db, ref: string): Promise<EntityRow> {
     const row = await store.byRef(trx, ref);
     if (!row) throw new AppError('CATALOG_ENTITY_NOT_FOUND', `Nothing in the catalog is ${ref}.`);
@@ -59,10 +71,12 @@ export function createCatalogService({ db, store, audit, index }: { db: Db; stor
   async function upsert(trx: Db, actor: Principal, input: CreateCatalogEntity, expectedVersion?: number, known: UpsertContext = {}): Promise<{ outcome: WriteOutcome; row: EntityRow }> {
     const { content, relations } = known.normalised ?? normaliseEntity(input);
     const current = known.current !== undefined ? known.current : await store.byRef(trx, content.ref_key);
+    const { batch } = known;
+    const record = (entry: AuditRecord) => (batch ? batch.record(entry) : audit.record(trx, actor, entry));
     if (!current) {
       await assertMay(trx, actor, [content.owner_group], known.refusal);
-      const row = await store.insert(trx, content, relations);
-      await audit.record(trx, actor, { action: 'catalog.entity_created', entityType: 'catalog_entity', entityId: row.ref_key, after: input });
+      const row = batch ? batch.insert(content, relations) : await store.insert(trx, content, relations);
+      await record({ action: 'catalog.entity_created', entityType: 'catalog_entity', entityId: row.ref_key, after: input });
       return { outcome: 'created', row };
     }
     if (expectedVersion !== undefined && expectedVersion !== current.version) {
@@ -70,11 +84,37 @@ export function createCatalogService({ db, store, audit, index }: { db: Db; stor
     }
     if (current.content_hash === content.content_hash) return { outcome: 'unchanged', row: current };
     await assertMay(trx, actor, [current.owner_group, content.owner_group], known.refusal);
+    // The entity may be one the batch has yet to write (named twice in an import).
+    await batch?.flush(trx);
     const before = entityAsInput((await store.present(trx, [current]))[0]);
     const row = await store.update(trx, current, content, relations);
     if (!row) throw new AppError('PRECONDITION_FAILED', `${current.ref_key} changed while this write was running; reload it.`);
-    await audit.record(trx, actor, { action: 'catalog.entity_updated', entityType: 'catalog_entity', entityId: row.ref_key, before, after: input });
+    await record({ action: 'catalog.entity_updated', entityType: 'catalog_entity', entityId: row.ref_key, before, after: input });
     return { outcome: 'updated', row };
+  }
+
+  /** A WriteBatch for one actor inside one transaction. */
+  function writeBatch(actor: Principal): WriteBatch {
+    let entities: { row: EntityRow; relations: RelationContent[] }[] = [];
+    let records: AuditRecord[] = [];
+    return {
+      insert(content, relations) {
+        const row = store.newRow(content);
+        entities.push({ row, relations });
+        return row;
+      },
+      record(entry) {
+        records.push(entry);
+      },
+      async flush(trx) {
+        const [writing, recording] = [entities, records];
+        entities = [];
+        records = [];
+        if (writing.length) await store.insertMany(trx, writing);
+        // After the rows: the audit log's observers (the search index) read the entities as written.
+        await audit.recordMany(trx, actor, recording, bulk);
+      },
+    };
   }
 
   const transact = <T>(work: (trx: Db) => Promise<T>): Promise<T> =>
@@ -84,6 +124,7 @@ export function createCatalogService({ db, store, audit, index }: { db: Db; stor
 
   return {
     upsert,
+    writeBatch,
     detail: (ref: string) => transact(async (trx) => detail(trx, await mustFind(trx, ref))),
     refOf,
 

@@ -58,6 +58,12 @@ export function createCatalogStore(db: Db, bulk: BulkWriter) {
     return rows.map((r) => presentEntity(r, relations.get(r.id) ?? [], r.owner_group ? teams.get(r.owner_group) ?? null : null));
   }
 
+  /** The row a new entity gets (written by insert, or with others by insertMany). */
+  function newRow(content: EntityContent): EntityRow {
+    const now = nowIso();
+    return { id: newId(), ...content, version: 1, created_at: now, updated_at: now };
+  }
+
   /** Replaces an entity's outgoing relations (a new entity has none to remove). */
   async function writeRelations(trx: Db, id: string, relations: RelationContent[], isNew = false) {
     if (!isNew) await trx.deleteFrom('catalog_relations').where('source_id', '=', id).execute();
@@ -97,12 +103,19 @@ export function createCatalogStore(db: Db, bulk: BulkWriter) {
       return found;
     },
 
+    newRow,
+
     async insert(trx: Db, content: EntityContent, relations: RelationContent[]): Promise<EntityRow> {
-      const now = nowIso();
-      const row: EntityRow = { id: newId(), ...content, version: 1, created_at: now, updated_at: now };
+      const row = newRow(content);
       await bulk.upsert(trx, 'catalog_entities', [row]);
       await writeRelations(trx, row.id, relations, true);
       return row;
+    },
+
+    /** New entities (rows from newRow) and their relations, all rows of a table in one bulk write. */
+    async insertMany(trx: Db, entries: { row: EntityRow; relations: RelationContent[] }[]): Promise<void> {
+      await bulk.insert(trx, 'catalog_entities', entries.map((e) => e.row));
+      await bulk.insert(trx, 'catalog_relations', entries.flatMap((e) => e.relations.map((r) => ({ source_id: e.row.id, type: r.type, target_ref: r.target_ref }))));
     },
 
     /** Writes new content only over the version the caller read; false when someone got there first. */

@@ -14,13 +14,14 @@ import { catalogRoutes } from './catalog-routes';
 export type { CatalogService } from './catalog-service';
 
 /** The service catalog: entities owned by teams, Backstage import/export, and the architecture's health.
- *  `bulk` (createBulkWriter(database)) lets SQLite write new entities and relations with cached statements;
- *  without it they go in multi-row statements, as on PostgreSQL. */
+ *  `bulk` (createBulkWriter(database)) lets SQLite write new entities, relations and an import's audit
+ *  entries with cached statements; without it they go in multi-row statements, as on PostgreSQL. */
 export function createCatalog(deps: { db: Db; audit: AuditLog; bus: EventBus; bulk?: BulkWriter; onChanged?: () => Promise<void> }) {
-  const store = createCatalogStore(deps.db, deps.bulk ?? createBulkWriter({}));
+  const bulk = deps.bulk ?? createBulkWriter({});
+  const store = createCatalogStore(deps.db, bulk);
   const index = createDependencyIndex(store, deps.bus);
-  const service = createCatalogService({ db: deps.db, store, audit: deps.audit, index });
-  const importer = createCatalogImport({ db: deps.db, audit: deps.audit, catalog: service, store });
+  const service = createCatalogService({ db: deps.db, store, audit: deps.audit, index, bulk });
+  const importer = createCatalogImport({ db: deps.db, audit: deps.audit, catalog: service, store, bulk });
   const ownership: OwnershipProvider = async (trx, teamId) => {
     const team = await trx.selectFrom('teams').select('name').where('id', '=', teamId).executeTakeFirst();
     return team ? store.ownedBy(trx, team.name) : [];

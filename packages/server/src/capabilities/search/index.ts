@@ -2,26 +2,50 @@ import type { FastifyInstance } from 'fastify';
 import type { SearchQuery } from '@dayone/contracts';
 import type { AuditLog, AuditRecord } from '../../platform/audit/audit-log';
 import type { Db, Dialect } from '../../platform/db/database';
-import { docKey } from './search-document';
+import type { BulkWriter } from '../../platform/db/bulk-writer';
+import { docKey, type SearchDocument } from './search-document';
 import { createSearchIndex } from './search-index';
 import { createSearchQuery } from './search-query';
 import { searchRoutes } from './search-routes';
-import { allSourceIds, sources } from './search-sources';
+import { allSourceIds, manySources, sources, type Reindex } from './search-sources';
 
 /** Search: one index over the documents of every capability, written in the same transaction as each
  *  change (it follows the audit log, which every write goes through), and read with SQLite FTS5 or
  *  PostgreSQL full-text and trigram matching. */
-export function createSearch(deps: { db: Db; dialect: Dialect; audit: AuditLog }) {
-  const index = createSearchIndex(deps.dialect);
+/** `bulk` (createBulkWriter(database)) lets SQLite write documents and their full-text rows with cached
+ *  statements; without it they go in multi-row statements. */
+export function createSearch(deps: { db: Db; dialect: Dialect; audit: AuditLog; bulk?: BulkWriter }) {
+  const index = createSearchIndex(deps.dialect, deps.bulk);
   const query = createSearchQuery({ db: deps.db, dialect: deps.dialect });
 
-  async function reindex(trx: Db, record: AuditRecord): Promise<void> {
-    const source = sources[record.entityType];
-    if (!source) return;
-    const { put, drop } = await source(trx, record.entityId);
-    if (record.action === 'team.deleted') drop.push(docKey('team', String((record.before as { name?: string } | undefined)?.name ?? '')));
-    await index.drop(trx, drop);
-    await index.put(trx, put);
+  /** What entries written together mean for the index, as if each were applied after the one before it:
+   *  a key's last word wins (a document to write, or nothing), and documents are written in the order of
+   *  their last change, so each `seq` comes out as it would one entry at a time. Teams and catalog entries
+   *  are read in a few queries for all of them (an import writes thousands at once). */
+  async function reindex(trx: Db, records: AuditRecord[]): Promise<void> {
+    const read = new Map<string, Map<string, Reindex>>();
+    if (records.length > 1) {
+      for (const [entityType, many] of Object.entries(manySources)) {
+        const ids = records.filter((r) => r.entityType === entityType).map((r) => r.entityId);
+        if (ids.length > 0) read.set(entityType, await many(trx, ids));
+      }
+    }
+    const outcome = new Map<string, SearchDocument | null>();
+    const settle = (key: string, doc: SearchDocument | null) => {
+      outcome.delete(key);
+      outcome.set(key, doc);
+    };
+    for (const record of records) {
+      const source = sources[record.entityType];
+      if (!source) continue;
+      const { put, drop } = read.get(record.entityType)?.get(record.entityId) ?? (await source(trx, record.entityId));
+      for (const key of drop) settle(key, null);
+      if (record.action === 'team.deleted') settle(docKey('team', String((record.before as { name?: string } | undefined)?.name ?? '')), null);
+      for (const doc of put) settle(doc.docKey, doc);
+    }
+    const dropped = [...outcome].filter(([, doc]) => doc === null).map(([key]) => key);
+    await index.drop(trx, dropped);
+    await index.put(trx, [...outcome.values()].filter((doc): doc is SearchDocument => doc !== null));
   }
   deps.audit.observe(reindex);
 

@@ -33,10 +33,35 @@ const anyOf = (column: string, texts: string[]) => `(${texts.map((t) => `${colum
 /** The `tags` column of a document. */
 export const tagsText = (type: string, team: string | null) => (team === null ? tag('type', type) : `${tag('type', type)} ${tag('team', team)}`);
 
+const ASCII = /^[\x00-\x7f]*$/;
+
+/** gramPieces of an ASCII text, the same pieces in the same order without the regular expression, the
+ *  normalising and the arrays: in ASCII the letters and digits are a-z, A-Z and 0-9, and NFC changes nothing. */
+function asciiPieces(text: string, pieces: Set<string>): void {
+  let previous = '';
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    let char: string;
+    if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) char = text[i];
+    else if (code >= 65 && code <= 90) char = String.fromCharCode(code + 32);
+    else {
+      previous = '';
+      continue;
+    }
+    if (previous) pieces.add(previous + char);
+    pieces.add(char);
+    previous = char;
+  }
+}
+
 /** The distinct one- and two-character pieces of the words in these texts, lower-cased. */
 export function gramPieces(...texts: string[]): string[] {
   const pieces = new Set<string>();
   for (const text of texts) {
+    if (ASCII.test(text)) {
+      asciiPieces(text, pieces);
+      continue;
+    }
     for (const word of text.normalize('NFC').toLowerCase().match(WORD) ?? []) {
       const chars = [...word];
       for (let i = 0; i < chars.length; i++) {

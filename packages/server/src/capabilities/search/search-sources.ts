@@ -1,4 +1,5 @@
 import type { Db } from '../../platform/db/database';
+import type { CatalogEntitiesTable, TeamsTable } from '../../platform/db/schema';
 import { docKey, parseJson, proseOf, type SearchDocument } from './search-document';
 
 /** What one audit entry means for the index: the documents to write again and the keys to drop. */
@@ -7,11 +8,21 @@ export interface Reindex {
   drop: string[];
 }
 
+/** Ids per `in (…)` list, well under either store's limit on bound values. */
+const IDS_PER_QUERY = 500;
+function chunks<T>(values: T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < values.length; i += IDS_PER_QUERY) out.push(values.slice(i, i + IDS_PER_QUERY));
+  return out;
+}
+
 const nothing: Reindex = { put: [], drop: [] };
 const lines = (...parts: (string | null | undefined)[]) => parts.filter((p): p is string => !!p && p.trim() !== '').join('\n');
 
-async function team(trx: Db, id: string): Promise<Reindex> {
-  const row = await trx.selectFrom('teams').select(['name', 'display_name', 'mission', 'updated_at']).where('id', '=', id).executeTakeFirst();
+type TeamFields = Pick<TeamsTable, 'id' | 'name' | 'display_name' | 'mission' | 'updated_at'>;
+const TEAM_COLUMNS = ['id', 'name', 'display_name', 'mission', 'updated_at'] as const;
+
+function teamDocument(row: TeamFields | undefined): Reindex {
   if (!row) return nothing; // a deleted team: its key is dropped from the entry's before-image (see dropKeys)
   return {
     put: [{ docKey: docKey('team', row.name), type: 'team', team: row.name, title: row.display_name, body: lines(row.name, row.mission), path: `/teams/${row.name}`, updatedAt: row.updated_at }],
@@ -19,12 +30,23 @@ async function team(trx: Db, id: string): Promise<Reindex> {
   };
 }
 
-async function entity(trx: Db, ref: string): Promise<Reindex> {
-  const row = await trx
-    .selectFrom('catalog_entities')
-    .select(['kind', 'namespace', 'name', 'title', 'description', 'owner_group', 'type', 'tier', 'lifecycle', 'tags_json', 'system_ref', 'updated_at'])
-    .where('ref_key', '=', ref)
-    .executeTakeFirst();
+async function team(trx: Db, id: string): Promise<Reindex> {
+  return teamDocument(await trx.selectFrom('teams').select(TEAM_COLUMNS).where('id', '=', id).executeTakeFirst());
+}
+
+/** What many team entries mean for the index, read in a few queries: by team id. */
+async function teams(trx: Db, ids: string[]): Promise<Map<string, Reindex>> {
+  const rows = new Map<string, TeamFields>();
+  for (const part of chunks([...new Set(ids)])) {
+    for (const row of await trx.selectFrom('teams').select(TEAM_COLUMNS).where('id', 'in', part).execute()) rows.set(row.id, row);
+  }
+  return new Map(ids.map((id) => [id, teamDocument(rows.get(id))]));
+}
+
+const ENTITY_COLUMNS = ['ref_key', 'kind', 'namespace', 'name', 'title', 'description', 'owner_group', 'type', 'tier', 'lifecycle', 'tags_json', 'system_ref', 'updated_at'] as const;
+type EntityFields = Pick<CatalogEntitiesTable, (typeof ENTITY_COLUMNS)[number]>;
+
+function entityDocument(ref: string, row: EntityFields | undefined): Reindex {
   if (!row) return { put: [], drop: [docKey('service', ref)] };
   const tags = (parseJson(row.tags_json) as string[] | null) ?? [];
   return {
@@ -41,6 +63,19 @@ async function entity(trx: Db, ref: string): Promise<Reindex> {
     ],
     drop: [],
   };
+}
+
+async function entity(trx: Db, ref: string): Promise<Reindex> {
+  return entityDocument(ref, await trx.selectFrom('catalog_entities').select(ENTITY_COLUMNS).where('ref_key', '=', ref).executeTakeFirst());
+}
+
+/** What many catalog entries mean for the index, read in a few queries: by reference. */
+async function entities(trx: Db, refs: string[]): Promise<Map<string, Reindex>> {
+  const rows = new Map<string, EntityFields>();
+  for (const part of chunks([...new Set(refs)])) {
+    for (const row of await trx.selectFrom('catalog_entities').select(ENTITY_COLUMNS).where('ref_key', 'in', part).execute()) rows.set(row.ref_key, row);
+  }
+  return new Map(refs.map((ref) => [ref, entityDocument(ref, rows.get(ref))]));
 }
 
 async function coe(trx: Db, id: string): Promise<Reindex> {
@@ -133,6 +168,13 @@ export const sources: Record<string, (trx: Db, id: string) => Promise<Reindex>> 
     const d = await trx.selectFrom('prfaq_decisions').select('prfaq_id').where('id', '=', id).executeTakeFirst();
     return d ? prfaq(trx, d.prfaq_id) : nothing;
   },
+};
+
+/** Readers of many entries of one type at once, by id, for the types written in bulk (an import): the
+ *  same answers as `sources`, in a few queries. */
+export const manySources: Record<string, (trx: Db, ids: string[]) => Promise<Map<string, Reindex>>> = {
+  team: teams,
+  catalog_entity: entities,
 };
 
 /** Every searchable document there is, for a rebuild: the ids each source reads. */

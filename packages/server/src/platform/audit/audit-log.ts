@@ -1,4 +1,5 @@
 import type { Db, Dialect } from '../db/database';
+import { createBulkWriter, type BulkWriter } from '../db/bulk-writer';
 import type { AuditEventsTable } from '../db/schema';
 import { nowIso, sha256 } from '../ids';
 import { LOCKS, serialise } from '../db/serialise';
@@ -17,8 +18,9 @@ export interface AuditRecord {
 }
 
 /** Told of every entry inside the writer's transaction, after the entry is written: derived data (the
- *  search index) is kept in step with the write it follows, and commits or vanishes with it. */
-export type AuditObserver = (trx: Db, record: AuditRecord) => Promise<void>;
+ *  search index) is kept in step with the write it follows, and commits or vanishes with it. Entries
+ *  written together (recordMany) come in one call, in the order they were written. */
+export type AuditObserver = (trx: Db, records: AuditRecord[]) => Promise<void>;
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -42,20 +44,19 @@ export function createAuditLog(dialect: Dialect) {
   // on PostgreSQL, the only connection on SQLite), nobody else can append until it ends.
   const heads = new WeakMap<Db, { seq: number; hash: string }>();
   const observers: AuditObserver[] = [];
-  return {
-    /** Adds an observer; capabilities record their entries after their rows are written, so an observer
-     *  that reads the entity sees it as the transaction leaves it. */
-    observe(observer: AuditObserver): void {
-      observers.push(observer);
-    },
-    async record(trx: Db, actor: Actor, record: AuditRecord): Promise<void> {
-      let last = heads.get(trx);
-      if (!last) {
-        await serialise(trx, dialect, LOCKS.audit);
-        last = await trx.selectFrom('audit_events').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
-      }
+
+  /** The rows of these entries, each linked to the one before it, starting at the head of the chain. */
+  async function chain(trx: Db, actor: Actor, records: AuditRecord[]): Promise<AuditEventsTable[]> {
+    let last = heads.get(trx);
+    if (!last) {
+      await serialise(trx, dialect, LOCKS.audit);
+      last = await trx.selectFrom('audit_events').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+    }
+    let seq = last?.seq ?? 0;
+    let prev = last?.hash ?? GENESIS_HASH;
+    const rows = records.map((record): AuditEventsTable => {
       const fields: ChainedFields = {
-        seq: (last?.seq ?? 0) + 1,
+        seq: ++seq,
         at: nowIso(),
         actor_id: actor.id,
         actor_name: actor.name,
@@ -64,12 +65,41 @@ export function createAuditLog(dialect: Dialect) {
         entity_id: record.entityId,
         before_json: json(record.before),
         after_json: json(record.after),
-        prev_hash: last?.hash ?? GENESIS_HASH,
+        prev_hash: prev,
       };
-      const hash = entryHash(fields);
-      await trx.insertInto('audit_events').values({ ...fields, hash }).execute();
-      if (trx.isTransaction) heads.set(trx, { seq: fields.seq, hash });
-      for (const observer of observers) await observer(trx, record);
+      prev = entryHash(fields);
+      return { ...fields, hash: prev };
+    });
+    return rows;
+  }
+
+  /** Once the rows are written: the head this transaction appends to next. */
+  function advance(trx: Db, rows: AuditEventsTable[]): void {
+    const head = rows[rows.length - 1];
+    if (trx.isTransaction) heads.set(trx, { seq: head.seq, hash: head.hash });
+  }
+
+  return {
+    /** Adds an observer; capabilities record their entries after their rows are written, so an observer
+     *  that reads the entity sees it as the transaction leaves it. */
+    observe(observer: AuditObserver): void {
+      observers.push(observer);
+    },
+    async record(trx: Db, actor: Actor, record: AuditRecord): Promise<void> {
+      const [row] = await chain(trx, actor, [record]);
+      await trx.insertInto('audit_events').values(row).execute();
+      advance(trx, [row]);
+      for (const observer of observers) await observer(trx, [record]);
+    },
+
+    /** Many entries by one actor, in this order, linked exactly as one record() after another would link
+     *  them, written together (see BulkWriter; without createBulkWriter(database), multi-row statements). */
+    async recordMany(trx: Db, actor: Actor, records: AuditRecord[], bulk: BulkWriter = createBulkWriter({})): Promise<void> {
+      if (records.length === 0) return;
+      const rows = await chain(trx, actor, records);
+      await bulk.insert(trx, 'audit_events', rows);
+      advance(trx, rows);
+      for (const observer of observers) await observer(trx, records);
     },
   };
 }
