@@ -9,18 +9,10 @@
  *    Zipf-like popularity, so the biggest has thousands of direct dependents;
  *  - acyclic apart from a few deliberate cycles (back edges along existing dependency paths), each its own
  *    strongly connected component, which the health analysis must find exactly. */
+import { createRandom } from '@dayone/server';
 
-/** A small, fast, seeded PRNG (mulberry32): the same seed gives the same organisation. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded PRNG (the demo's mulberry32): the same seed gives the same organisation. */
+export const prng = (seed: number): (() => number) => createRandom(seed).next;
 
 export interface OrgSpec {
   seed: number;

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { createRandom } from '../../demo/demo-random';
 import { describe, expect, it } from 'vitest';
 import { parseYamlStream } from './catalog-import';
 import { readSimpleYaml } from './catalog-yaml';
@@ -21,18 +22,6 @@ function agrees(text: string): boolean {
   expect(expected, text).not.toBe('error');
   expect(JSON.stringify(quick), text).toBe(JSON.stringify(expected));
   return true;
-}
-
-/** mulberry32: the same cases on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe('the quick catalog-info.yaml reader', () => {
@@ -111,7 +100,7 @@ describe('the quick catalog-info.yaml reader', () => {
   });
 
   it('agrees with the library on thousands of random streams of near-simple YAML', () => {
-    const random = prng(20261207);
+    const random = createRandom(20261207).next; // the same cases on every run
     const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
     // Mostly what the quick reader takes, with a share of everything near it that it must leave alone.
     const usual = ['svc', 'Component', 'backstage.io/v1alpha1', 'group:default/team-1', 'a b', '"svc-1"', '"a \\"b\\" c"', "'it''s'", '["a", "b"]', '[a, b]', '[]'];
