@@ -4,7 +4,8 @@ import type { FastifyBaseLogger, FastifyInstance, FastifyServerFactory } from 'f
 import type { TokenScope } from '@dayone/contracts';
 import type { Credentials } from '../auth/credentials';
 import type { RequestMetrics, StatusObserver } from './request-metrics';
-import { rateHeaders, rateKey, type RateLimit } from './rate-limit';
+import { fillRateHeaders, rateKey, type RateLimit } from './rate-limit';
+import type { WindowCount } from './fixed-window-limiter';
 import { SECURITY_HEADERS } from './security-headers';
 
 /** What a lane route answers: the status, the headers its Fastify route sets (in the order it sets
@@ -73,14 +74,16 @@ const hasScope = (held: readonly TokenScope[] | undefined, accepted: readonly To
  *  down) goes to Fastify untouched, so errors are answered in one place. `app.inject()` does not pass
  *  through it; only real connections do. */
 export function createLeanLane() {
-  /** Per answer, its headers in the order Fastify sends them: the route's, x-request-id (filled in per
-   *  request), the security headers, content-length. Routes that hand out the same answer object until
-   *  it changes get them built once. */
+  /** Per answer, its headers in the order Fastify sends them: the rate headers when requests are
+   *  limited, the route's, x-request-id, the security headers, content-length. Built once per answer
+   *  (routes hand out the same answer object until it changes) and refilled for every request with its
+   *  id and rate standing: writeHead reads the object at once and keeps nothing of it. */
   const built = new WeakMap<LaneAnswer, Record<string, string>>();
-  const headersOf = (found: LaneAnswer): Record<string, string> => {
+  const headersOf = (found: LaneAnswer, limited: boolean): Record<string, string> => {
     let headers = built.get(found);
     if (!headers) {
-      headers = { ...found.headers, 'x-request-id': '', ...SECURITY_HEADERS };
+      const rate: Record<string, string> = limited ? { 'x-ratelimit-limit': '', 'x-ratelimit-remaining': '', 'x-ratelimit-reset': '' } : {};
+      headers = { ...rate, ...found.headers, 'x-request-id': '', ...SECURITY_HEADERS };
       if (found.body !== undefined) headers['content-length'] = String(Buffer.byteLength(found.body));
       built.set(found, headers);
     }
@@ -119,16 +122,15 @@ export function createLeanLane() {
     if (!principal || !hasScope(principal.scopes, route.scopes)) return false;
     const found = route.answer(param, q < 0 ? '' : url.slice(q + 1), headers);
     if (!found) return false;
-    let rate: Record<string, string> | undefined;
+    let standing: WindowCount | undefined;
     if (deps.rateLimit) {
-      const standing = deps.rateLimit.tryHit(rateKey(principal, req.socket.remoteAddress ?? '', route.url), route.url);
+      standing = deps.rateLimit.tryHit(rateKey(principal, req.socket.remoteAddress ?? '', route.url), route.url);
       if (!standing) return false;
-      rate = rateHeaders(standing);
     }
 
     const id = randomUUID();
-    const fixed = headersOf(found);
-    const out = rate ? { ...rate, ...fixed } : { ...fixed };
+    const out = headersOf(found, standing !== undefined);
+    if (standing) fillRateHeaders(out, standing);
     out['x-request-id'] = id;
     const log = (deps.log as LevelAware).isLevelEnabled?.('info') ? deps.log.child({ [deps.requestIdLogLabel]: id }) : undefined;
     log?.info({ req: { method: req.method, url, headers: {}, host: headers.host, ip: req.socket.remoteAddress, socket: req.socket } }, 'incoming request');

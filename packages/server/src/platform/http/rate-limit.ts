@@ -39,7 +39,15 @@ const seconds = (c: WindowCount) => Math.ceil(c.ttlMs / 1000);
 
 /** The headers an answer within budget carries. */
 export function rateHeaders(c: WindowCount): Record<string, string> {
-  return { 'x-ratelimit-limit': String(c.limit), 'x-ratelimit-remaining': String(c.remaining), 'x-ratelimit-reset': String(seconds(c)) };
+  return fillRateHeaders({}, c);
+}
+
+/** Sets the rate headers of an answer within budget on `headers` (which it returns). */
+export function fillRateHeaders(headers: Record<string, string>, c: WindowCount): Record<string, string> {
+  headers['x-ratelimit-limit'] = String(c.limit);
+  headers['x-ratelimit-remaining'] = String(c.remaining);
+  headers['x-ratelimit-reset'] = String(seconds(c));
+  return headers;
 }
 
 function refuse(reply: FastifyReply, key: string, c: WindowCount): never {
