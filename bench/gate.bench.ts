@@ -12,7 +12,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { backendLabel, call, dropSchema, fetchExact, pairedRatio, postgresUnavailable, roundRatios, side, type Backend, type Side } from './lib/dayone';
+import { backendLabel, call, dropSchema, fetchExact, pairedRatio, postgresUnavailable, roundRatios, side, startBaselines, type Backend, type Side } from './lib/dayone';
 import { readBenchEnv, redactUrl, type BenchEnv } from './lib/env';
 import { alternate, type LoadRun, type LoadSettings } from './lib/load';
 import { subscribe, type Subscribers } from './lib/sse';
@@ -68,9 +68,16 @@ interface BackendResult {
   backend: Backend;
   path: string;
   responseBytes: number;
+  /** The headers Day One's answer carries besides those of the connection; the bare server sends them too. */
+  answerHeaders: string[];
   bare: Side;
+  /** A bare server sending the body with its content-type only. */
+  bareMinimal: Side;
   dayone: Side;
+  /** The median of the within-round ratios Day One / bare. */
   ratio: number;
+  /** The same against the bare server without Day One's headers. */
+  minimalRatio: number;
   roundRatios: number[];
   ratioMet: boolean;
   p99Met: boolean;
@@ -197,15 +204,14 @@ async function measureBackend(backend: Backend, env: BenchEnv, context: BenchCon
     const gate = JSON.parse(fixture.body) as { open: boolean; pulls: unknown[] };
     if (gate.open || gate.pulls.length !== 1) throw new Error(`the gate is not closed by one pull: ${fixture.body}`);
 
-    const bare = await target.startBare(GATE_PATH, fixture.body, fixture.contentType);
-    const echoed = await fetchExact(bare + GATE_PATH, headers);
-    if (echoed.body !== fixture.body || echoed.contentType !== fixture.contentType) throw new Error('the bare server does not answer the same body and content-type');
+    const { bare, minimal } = await startBaselines(target, GATE_PATH, fixture, headers);
 
     const settings: LoadSettings = { connections: CONNECTIONS, pipelining: 1, durationS: env.durationS, warmupS: env.warmupS, headers };
     const runs = await alternate(
       [
         { name: 'bare', url: bare + GATE_PATH },
         { name: 'dayone', url: dayone + GATE_PATH },
+        { name: 'bare-minimal', url: minimal + GATE_PATH },
       ],
       env.rounds,
       settings,
@@ -215,7 +221,9 @@ async function measureBackend(backend: Backend, env: BenchEnv, context: BenchCon
 
     const bareSide = side(runs.filter((r) => r.target === 'bare'));
     const dayoneSide = side(runs.filter((r) => r.target === 'dayone'));
+    const minimalSide = side(runs.filter((r) => r.target === 'bare-minimal'));
     const ratio = pairedRatio(runs, 'dayone', 'bare');
+    const minimalRatio = pairedRatio(runs, 'dayone', 'bare-minimal');
 
     let broadcast: Broadcast | undefined;
     if (subscribers > 0 && broadcasts > 0) {
@@ -227,9 +235,12 @@ async function measureBackend(backend: Backend, env: BenchEnv, context: BenchCon
       backend,
       path: GATE_PATH,
       responseBytes: Buffer.byteLength(fixture.body),
+      answerHeaders: fixture.headers.map(([name]) => name),
       bare: bareSide,
+      bareMinimal: minimalSide,
       dayone: dayoneSide,
       ratio,
+      minimalRatio,
       roundRatios: roundRatios(runs, 'dayone', 'bare'),
       ratioMet: ratio >= TARGET_RATIO,
       p99Met: dayoneSide.p99Ms < TARGET_P99_MS,
@@ -269,6 +280,7 @@ export const run: Benchmark = async (context) => {
   for (const r of results) {
     const db = backendLabel[r.backend];
     rows.push([db, `Gate checks, req/s at ${CONNECTIONS} connections`, formatInt(r.bare.requestsPerSecond), formatInt(r.dayone.requestsPerSecond), formatFixed(r.ratio, 3), `≥ ${formatFixed(TARGET_RATIO)}`, yes(r.ratioMet)]);
+    rows.push([db, `Gate checks, req/s against bare, body only`, formatInt(r.bareMinimal.requestsPerSecond), formatInt(r.dayone.requestsPerSecond), formatFixed(r.minimalRatio, 3), '', '']);
     rows.push([db, `Gate checks, p50 / p99 at ${CONNECTIONS} connections`, `${ms(r.bare.p50Ms)} / ${ms(r.bare.p99Ms)} ms`, `${ms(r.dayone.p50Ms)} / ${ms(r.dayone.p99Ms)} ms`, '', `p99 < ${TARGET_P99_MS} ms`, yes(r.p99Met)]);
     const b = r.broadcast;
     if (b) {
@@ -283,17 +295,20 @@ export const run: Benchmark = async (context) => {
       ]);
     }
   }
-  const perDatabase = Math.round(2 * env.rounds * (env.durationS + env.warmupS));
+  const perDatabase = Math.round(3 * env.rounds * (env.durationS + env.warmupS));
   return {
     title: 'Deploy gate checks (GET /api/v1/gates/{service}) and gate broadcasts',
     method: [
       `**What.** A team, a Component \`${SERVICE}\` it owns, and one andon pull on it (severity 2), so \`GET ${first.path}\` answers a ` +
         `closed gate with one pull (${first.responseBytes} bytes of JSON). Day One answers it from memory; a **bare \`node:http\` server** ` +
-        'answers the byte-identical body with the same `content-type` from a prepared buffer. Both get the admin bearer token header.',
+        'answers the byte-identical body from a prepared buffer with the same headers as Day One\'s answer ' +
+        `(${first.answerHeaders.map((h) => `\`${h}\``).join(', ')}), so both put the same answer on the wire and the ratio measures ` +
+        "the server's work alone. A second bare server sends the body with its `content-type` only (**bare, body only**): what " +
+        "those headers cost the client and the server is the gap between the two bare servers. All get the admin bearer token header.",
       `**Throughput.** autocannon, ${CONNECTIONS} connections, pipelining 1; each run is ${env.warmupS} s of unmeasured warm-up then ` +
-        `${env.durationS} s measured; rounds alternate bare then Day One, Day One then bare, … (${env.rounds} of each, about ${perDatabase} s per database). ` +
+        `${env.durationS} s measured; rounds alternate bare, Day One, bare body only, then the reverse, … (${env.rounds} of each, about ${perDatabase} s per database). ` +
         "req/s is the median over runs of autocannon's per-run mean; **Day One / bare** is the median of the ratios within each round " +
-        "(two runs back to back), so a busy minute of the machine weighs on both halves of a ratio; p50 and p99 are medians over runs of each run's percentiles of the " +
+        "(runs back to back), so a busy minute of the machine weighs on both halves of a ratio; p50 and p99 are medians over runs of each run's percentiles of the " +
         'response time autocannon measured for every response (under full load, so queueing included). Targets: Day One / bare ' +
         `**≥ ${formatFixed(TARGET_RATIO)}**, Day One p99 **< ${TARGET_P99_MS} ms**. Any non-2xx, error or timeout fails the run.`,
       `**Broadcast.** ${formatInt(subscribers)} subscribers on \`GET /api/v1/gates/stream?service=${SERVICE}\` and ${formatInt(subscribers)} on a bare ` +
@@ -318,7 +333,7 @@ export const run: Benchmark = async (context) => {
     notes: [
       ...results.map(
         (r) =>
-          `- ${backendLabel[r.backend]}, gate checks req/s of each run: bare ${r.bare.runs.map(formatInt).join(', ')}; Day One ${r.dayone.runs.map(formatInt).join(', ')}; ` +
+          `- ${backendLabel[r.backend]}, gate checks req/s of each run: bare ${r.bare.runs.map(formatInt).join(', ')}; Day One ${r.dayone.runs.map(formatInt).join(', ')}; bare, body only ${r.bareMinimal.runs.map(formatInt).join(', ')}; ` +
           `Day One / bare within each round ${r.roundRatios.map((x) => formatFixed(x, 3)).join(', ')}.` +
           (r.broadcast
             ? ` Broadcasts pooled over all subscribers of all broadcasts: p50 / p99 ${ms(r.broadcast.dayone.pooledP50Ms)} / ${ms(r.broadcast.dayone.pooledP99Ms)} ms on Day One, ` +

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { backendLabel, call, dropSchema, fetchExact, postgresUnavailable, pairedRatio, roundRatios as ratiosPerRound, side, type Backend, type Side } from './lib/dayone';
+import { backendLabel, call, dropSchema, fetchExact, postgresUnavailable, pairedRatio, roundRatios as ratiosPerRound, side, startBaselines, type Backend, type Side } from './lib/dayone';
 import { readBenchEnv, redactUrl, type BenchEnv } from './lib/env';
 import { alternate, type LoadRun, type LoadSettings } from './lib/load';
 import { formatFixed, formatInt } from './lib/stats';
@@ -30,10 +30,16 @@ interface BackendResult {
   path: string;
   responseBytes: number;
   contentType: string;
+  /** The headers Day One's answer carries besides those of the connection; the bare server sends them too. */
+  answerHeaders: string[];
   bare: Side;
+  /** A bare server sending the body with its content-type only. */
+  bareMinimal: Side;
   dayone: Side;
   /** The median of the within-round ratios Day One / bare. */
   ratio: number;
+  /** The same against the bare server without Day One's headers. */
+  minimalRatio: number;
   /** Day One over bare within each round. */
   roundRatios: number[];
   targetMet: boolean;
@@ -77,15 +83,14 @@ async function measureBackend(backend: Backend, env: BenchEnv, context: BenchCon
     const team = JSON.parse(fixture.body) as { leader: { name: string } | null; members: unknown[] };
     if (!team.leader || team.members.length !== PEOPLE.length) throw new Error(`the seeded team is not as expected: ${fixture.body}`);
 
-    const bare = await target.startBare(path, fixture.body, fixture.contentType);
-    const echoed = await fetchExact(bare + path, headers);
-    if (echoed.body !== fixture.body || echoed.contentType !== fixture.contentType) throw new Error('the bare server does not answer the same body and content-type');
+    const { bare, minimal } = await startBaselines(target, path, fixture, headers);
 
     const settings: LoadSettings = { connections: env.connections, pipelining: 1, durationS: env.durationS, warmupS: env.warmupS, headers };
     const runs = await alternate(
       [
         { name: 'bare', url: bare + path },
         { name: 'dayone', url: dayone + path },
+        { name: 'bare-minimal', url: minimal + path },
       ],
       env.rounds,
       settings,
@@ -97,16 +102,21 @@ async function measureBackend(backend: Backend, env: BenchEnv, context: BenchCon
 
     const bareSide = side(runs.filter((r) => r.target === 'bare'));
     const dayoneSide = side(runs.filter((r) => r.target === 'dayone'));
+    const minimalSide = side(runs.filter((r) => r.target === 'bare-minimal'));
     const ratio = pairedRatio(runs, 'dayone', 'bare');
+    const minimalRatio = pairedRatio(runs, 'dayone', 'bare-minimal');
     const roundRatios = ratiosPerRound(runs, 'dayone', 'bare');
     return {
       backend,
       path,
       responseBytes: Buffer.byteLength(fixture.body),
       contentType: fixture.contentType,
+      answerHeaders: fixture.headers.map(([name]) => name),
       bare: bareSide,
+      bareMinimal: minimalSide,
       dayone: dayoneSide,
       ratio,
+      minimalRatio,
       roundRatios,
       targetMet: ratio >= TARGET_RATIO,
       runs,
@@ -137,37 +147,39 @@ export const run: Benchmark = async (context) => {
   }
 
   const first = results[0];
-  const perDatabase = Math.round(2 * env.rounds * (env.durationS + env.warmupS));
+  const perDatabase = Math.round(3 * env.rounds * (env.durationS + env.warmupS));
   return {
     title: 'Reading one team (GET /api/v1/teams/{name})',
     method: [
       `**What.** \`GET ${first.path}\` for a team with a leader and ${PEOPLE.length} members (${first.responseBytes} bytes of JSON), ` +
         'authenticated with the admin bearer token as an API client would be, against a **bare `node:http` server** that answers ' +
-        'the byte-identical body with the same `content-type` from a prepared buffer. The bare server is the ceiling for Node ' +
-        "on this machine; **Day One / bare** is the share of it Day One keeps after routing, token lookup, the team's database " +
+        "the byte-identical body from a prepared buffer with the same headers as Day One's answer " +
+        `(${first.answerHeaders.map((h) => `\`${h}\``).join(', ')}), so both put the same answer on the wire. The bare server is the ceiling for Node ` +
+        "on this machine; a second one sends the body with its `content-type` only (**bare, body only**), to show what the headers cost; **Day One / bare** is the share of it Day One keeps after routing, token lookup, the team's database " +
         `queries and serialisation. Target: **≥ ${formatFixed(TARGET_RATIO)}**.`,
-      '**How.** For each database a fresh child process (`node --import tsx`) hosts both servers on 127.0.0.1, port 0; Day One ' +
+      '**How.** For each database a fresh child process (`node --import tsx`) hosts Day One and the bare servers on 127.0.0.1, port 0; Day One ' +
         'starts on a new SQLite file in a temporary folder' +
         (env.databaseUrl ? `, or on a new PostgreSQL schema \`bench_<random>\` in ${redactUrl(env.databaseUrl)} that is dropped afterwards` : '') +
         '. autocannon runs in the ' +
-        'benchmark process, so the load generator never shares an event loop with the server it measures. Both servers get ' +
+        'benchmark process, so the load generator never shares an event loop with the server it measures. All servers get ' +
         'the same request, bearer token header included.',
       `**Load.** autocannon, ${env.connections} connections, pipelining 1; each run is ${env.warmupS} s of unmeasured warm-up ` +
-        `then ${env.durationS} s measured. Rounds alternate bare then Day One, Day One then bare, … (${env.rounds} of each, ` +
+        `then ${env.durationS} s measured. Rounds alternate bare, Day One, bare body only, then the reverse, … (${env.rounds} of each, ` +
         `about ${perDatabase < 90 ? `${perDatabase} s` : `${Math.round(perDatabase / 60)} min`} per database) so drifts in machine load hit both alike. ` +
         "req/s is autocannon's mean of its per-second samples; the figures shown are the median over runs, and **Day One / bare** is " +
-        'the median of the ratios within each round (two runs back to back). Latency is the ' +
+        'the median of the ratios within each round (runs back to back). Latency is the ' +
         'median over runs of each run\'s p50 and p99 in ms, taken from the response time autocannon measures for every ' +
         "response (autocannon's own summary keeps whole milliseconds only, which shows the bare server as 0 ms; it is in " +
         'the JSON as `autocannonLatencyMs`). A run with any non-2xx response, error or timeout fails the benchmark.',
     ],
     table: {
-      headers: ['Database', 'bare req/s', 'Day One req/s', `Day One / bare (≥ ${formatFixed(TARGET_RATIO)})`, 'bare p50 / p99', 'Day One p50 / p99', 'Target met'],
+      headers: ['Database', 'bare req/s', 'Day One req/s', `Day One / bare (≥ ${formatFixed(TARGET_RATIO)})`, 'bare, body only: req/s, Day One / it', 'bare p50 / p99', 'Day One p50 / p99', 'Target met'],
       rows: results.map((r) => [
         backendLabel[r.backend],
         formatInt(r.bare.requestsPerSecond),
         formatInt(r.dayone.requestsPerSecond),
         formatFixed(r.ratio, 3),
+        `${formatInt(r.bareMinimal.requestsPerSecond)}, ${formatFixed(r.minimalRatio, 3)}`,
         `${ms(r.bare.p50Ms)} / ${ms(r.bare.p99Ms)} ms`,
         `${ms(r.dayone.p50Ms)} / ${ms(r.dayone.p99Ms)} ms`,
         r.targetMet ? 'yes' : '**no**',
@@ -177,7 +189,7 @@ export const run: Benchmark = async (context) => {
       ...results.map(
         (r) =>
           `- ${backendLabel[r.backend]}, req/s of each run in order: bare ${r.bare.runs.map(formatInt).join(', ')}; ` +
-          `Day One ${r.dayone.runs.map(formatInt).join(', ')}; Day One / bare within each round ${r.roundRatios.map((x) => formatFixed(x, 3)).join(', ')}.`,
+          `Day One ${r.dayone.runs.map(formatInt).join(', ')}; bare, body only ${r.bareMinimal.runs.map(formatInt).join(', ')}; Day One / bare within each round ${r.roundRatios.map((x) => formatFixed(x, 3)).join(', ')}.`,
       ),
       ...skipped.map((s) => `- ${backendLabel[s.backend]} skipped: ${s.reason}.`),
     ],

@@ -19,12 +19,43 @@ export async function call<T = unknown>(base: string, method: string, path: stri
   return (text ? JSON.parse(text) : null) as T;
 }
 
-/** The exact bytes and content-type of a 200 answer (to hand to a bare server). */
-export async function fetchExact(url: string, headers: Record<string, string>): Promise<{ body: string; contentType: string }> {
+/** Headers node:http writes by itself, or that describe the connection rather than the answer. */
+const CONNECTION_HEADERS = new Set(['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding']);
+
+/** An answer as a bare server can repeat it: the body, its content-type, and the answer's own headers
+ *  (all but the connection's and those node:http adds itself), in the order they came. */
+export interface ExactAnswer {
+  body: string;
+  contentType: string;
+  headers: [string, string][];
+}
+
+/** The exact bytes, content-type and headers of a 200 answer (to hand to a bare server). */
+export async function fetchExact(url: string, headers: Record<string, string>): Promise<ExactAnswer> {
   const response = await fetch(url, { headers });
   const body = await response.text();
   if (response.status !== 200) throw new Error(`GET ${url} answered ${response.status}: ${body}`);
-  return { body, contentType: response.headers.get('content-type') ?? '' };
+  const own = [...response.headers].filter(([name]) => !CONNECTION_HEADERS.has(name));
+  return { body, contentType: response.headers.get('content-type') ?? '', headers: own };
+}
+
+/** The two bare servers a read is compared with, both answering `fixture`'s body with its content-type:
+ *  `bare` sends Day One's answer headers too (the same answer on the wire: the baseline targets are judged
+ *  against), `minimal` sends only the body's own headers (what those headers cost). Each is checked to echo
+ *  the body. */
+export async function startBaselines(
+  target: { startBare(path: string, body: string, contentType: string, headers?: [string, string][]): Promise<string> },
+  path: string,
+  fixture: ExactAnswer,
+  requestHeaders: Record<string, string>,
+): Promise<{ bare: string; minimal: string }> {
+  const bare = await target.startBare(path, fixture.body, fixture.contentType, fixture.headers);
+  const minimal = await target.startBare(path, fixture.body, fixture.contentType);
+  for (const base of [bare, minimal]) {
+    const echoed = await fetchExact(base + path, requestHeaders);
+    if (echoed.body !== fixture.body || echoed.contentType !== fixture.contentType) throw new Error(`the bare server at ${base} does not answer the same body and content-type`);
+  }
+  return { bare, minimal };
 }
 
 /** Why PostgreSQL cannot be used, or undefined when it can. */

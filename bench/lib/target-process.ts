@@ -12,7 +12,7 @@ export interface DayOneConfig {
 
 export type TargetRequest =
   | { id: number; op: 'dayone'; config: DayOneConfig }
-  | { id: number; op: 'bare'; path: string; body: string; contentType: string }
+  | { id: number; op: 'bare'; path: string; body: string; contentType: string; headers: [string, string][] }
   | { id: number; op: 'bare-sse'; path: string; events: string[] }
   | { id: number; op: 'stop' };
 
@@ -72,9 +72,10 @@ export class TargetProcess {
     return (await this.call({ op: 'dayone', config })) as string;
   }
 
-  /** Starts a bare node:http server that answers `body` on GET `path`, and resolves its base URL. */
-  async startBare(path: string, body: string, contentType: string): Promise<string> {
-    return (await this.call({ op: 'bare', path, body, contentType })) as string;
+  /** Starts a bare node:http server that answers `body` on GET `path` with its content-type and, when given,
+   *  the same `headers` as the answer it copies; resolves its base URL. */
+  async startBare(path: string, body: string, contentType: string, headers: [string, string][] = []): Promise<string> {
+    return (await this.call({ op: 'bare', path, body, contentType, headers })) as string;
   }
 
   /** Starts a bare node:http server-sent-events broadcaster: GET `path` subscribes (and gets the first of

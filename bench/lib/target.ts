@@ -9,9 +9,12 @@ import type { TargetReply, TargetRequest } from './target-process';
 
 const closers: (() => Promise<void>)[] = [];
 
-async function startBare(path: string, body: string, contentType: string): Promise<string> {
+/** A fixed answer on GET `path`: the body with its content-type, plus `extra` headers when given (to send
+ *  the same headers as the answer it copies). */
+async function startBare(path: string, body: string, contentType: string, extra: [string, string][]): Promise<string> {
   const payload = Buffer.from(body);
-  const headers = { 'content-type': contentType, 'content-length': String(payload.length) };
+  const headers: Record<string, string> = { 'content-type': contentType, 'content-length': String(payload.length) };
+  for (const [name, value] of extra) if (name !== 'content-type') headers[name] = value;
   const server = http.createServer((req, res) => {
     if (req.method === 'GET' && req.url === path) {
       res.writeHead(200, headers);
@@ -76,7 +79,7 @@ async function handle(request: TargetRequest): Promise<unknown> {
       return running.url;
     }
     case 'bare':
-      return startBare(request.path, request.body, request.contentType);
+      return startBare(request.path, request.body, request.contentType, request.headers);
     case 'bare-sse':
       return startBareSse(request.path, request.events);
     case 'stop':
