@@ -141,9 +141,9 @@ export async function buildApp(config: AppConfig, database: DatabaseHandle): Pro
     coe.reminders.stop();
     await delivery.stop({ flushMs: config.shutdownGraceMs });
   });
-  const andon = await createAndon({ db, dialect, audit, bus, notify: andonNotifier(outbox), startCoe: coe.startFromPull, heartbeatMs: config.heartbeatMs });
+  const andon = await createAndon({ db, dialect, audit, bus, notify: andonNotifier(outbox), startCoe: coe.startFromPull, heartbeatMs: config.heartbeatMs, log: app.log });
   app.addHook('onClose', async () => {
-    andon.gates.stop();
+    andon.stop();
     await bus.close();
   });
   const catalog = createCatalog({

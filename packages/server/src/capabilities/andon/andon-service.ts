@@ -9,17 +9,12 @@ import { presentPull, type AndonStore, type PullRow } from './andon-store';
 import { resolveTarget } from './andon-targets';
 import { assertMayRelease } from './andon-policy';
 import { ANDON_TOPIC, type GateState } from './gate-state';
+import type { AndonNotifier, CoeFollowUp } from './coe-follow-up';
 
-/** Notices for the outbox (webhooks, in-app); a no-op until one is wired in. */
-export type AndonNotifier = (trx: Db, type: 'andon.pulled' | 'andon.acknowledged' | 'andon.resolved' | 'andon.overridden', pull: AndonPull) => Promise<void>;
-
-/** Resolving a severity 1 or 2 pull starts its Correction of Error: returns the new draft's number. */
-export type CoeStarter = (trx: Db, actor: Principal, pull: PullRow) => Promise<number>;
-export const COE_SEVERITY = 2;
 
 interface Deps {
   db: Db;
-  startCoe?: CoeStarter;
+  followUp: CoeFollowUp;
   bus: EventBus;
   store: AndonStore;
   audit: AuditLog;
@@ -27,7 +22,7 @@ interface Deps {
   notify?: AndonNotifier;
 }
 
-export function createAndonService({ db, bus, store, audit, gates, notify, startCoe }: Deps) {
+export function createAndonService({ db, bus, store, audit, gates, notify, followUp }: Deps) {
   async function mustFind(trx: Db, id: string): Promise<PullRow> {
     const p = await store.byId(trx, id);
     if (!p) throw new AppError('ANDON_PULL_NOT_FOUND', `No andon pull has id ${id}.`);
@@ -94,8 +89,10 @@ export function createAndonService({ db, bus, store, audit, gates, notify, start
         return { before: p, after: { ...p, ...set, version: p.version + 1 }, notice: 'andon.acknowledged' };
       }),
 
-    resolve: (actor: Principal, id: string, note: string) =>
-      change(actor, 'andon.resolved', async (trx) => {
+    /** Resolves the pull: the gates open as soon as that commits. A severity 1–2 pull then gets its
+     *  Correction of Error draft (coe-follow-up.ts) before the answer, which names it. */
+    async resolve(actor: Principal, id: string, note: string): Promise<AndonPull> {
+      const resolved = await change(actor, 'andon.resolved', async (trx) => {
         const p = await mustFind(trx, id);
         await assertMayRelease(trx, actor, p.owner_team, 'resolve');
         if (p.status === 'resolved') throw new AppError('ANDON_PULL_ALREADY_RESOLVED', `Pull #${p.number} was resolved by ${p.resolved_by} at ${p.resolved_at}.`);
@@ -105,13 +102,14 @@ export function createAndonService({ db, bus, store, audit, gates, notify, start
           throw new AppError('ANDON_PULL_ALREADY_RESOLVED', `Pull #${p.number} was resolved by someone else at the same moment.`);
         }
         await store.event(trx, p.id, actor.name, 'resolved', note);
-        let coe = p.coe_number;
-        if (startCoe && p.severity <= COE_SEVERITY && !coe) {
-          coe = await startCoe(trx, actor, { ...p, ...set });
-          await trx.updateTable('andon_pulls').set({ coe_number: coe }).where('id', '=', p.id).execute();
-        }
-        return { before: p, after: { ...p, ...set, coe_number: coe, version: p.version + 1 }, notice: 'andon.resolved' };
-      }),
+        const after: PullRow = { ...p, ...set, version: p.version + 1 };
+        // A pull with a draft to start is announced once the draft exists, so its notice can name it.
+        return { before: p, after, notice: followUp.pending(after) ? undefined : 'andon.resolved' };
+      });
+      if (resolved.coe !== null || !followUp.pending({ status: 'resolved', severity: resolved.severity, coe_number: null })) return resolved;
+      // Started here, or (rarely) by the sweep at the same moment: either way the pull now names it.
+      return (await followUp.start(actor, id)) ?? (await present(db, await mustFind(db, id)));
+    },
 
     override: (actor: Principal, id: string, reason: string, minutes: number) =>
       change(actor, 'andon.overridden', async (trx) => {
