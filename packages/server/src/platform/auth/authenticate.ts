@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../errors/app-error';
-import type { Credentials, TokenCheck } from './credentials';
+import { bearerSecret, type Credentials, type TokenCheck } from './credentials';
 import { documentRouteScopes, requireRouteScope } from './token-scopes';
 
 export const SESSION_COOKIE = 'dayone_session';
@@ -25,8 +25,8 @@ export function registerAuthentication(app: FastifyInstance, credentials: Creden
     if (!request.url.startsWith('/api/v1/')) return;
     const header = request.headers.authorization;
     if (header) {
-      const match = /^Bearer\s+(\S+)$/i.exec(header);
-      const check = match ? await credentials.resolveToken(match[1]) : null;
+      const secret = bearerSecret(header);
+      const check = secret !== undefined ? await credentials.resolveToken(secret) : null;
       if (!check?.ok) throw refusal(check);
       request.principal = check.principal;
       if (!request.routeOptions.config?.public) requireRouteScope(request, check.principal);

@@ -30,7 +30,7 @@ export interface LaneRoute {
 }
 
 export interface LaneDeps {
-  credentials: Pick<Credentials, 'cachedToken'>;
+  credentials: Pick<Credentials, 'cachedBearer'>;
   metrics: Pick<RequestMetrics, 'bind'>;
   rateLimit?: RateLimit;
   log: FastifyBaseLogger;
@@ -59,8 +59,15 @@ interface Compiled extends LaneRoute {
 /** A path parameter the router would hand over unchanged: no escapes to decode, none of the characters
  *  that need them, and within find-my-way's default maxParamLength (100). */
 const PLAIN_PARAM = /^[A-Za-z0-9._~-]{1,100}$/;
-/** The bearer form authenticate.ts accepts. */
-const BEARER = /^Bearer\s+(\S+)$/i;
+/** Where a request URL leads in the lane: its route, path parameter and raw query. */
+interface Target {
+  route: Compiled;
+  param: string;
+  query: string;
+}
+
+/** URLs remembered (lane targets, and null for the others); dropped whole when full. */
+const TARGETS_KEPT = 1_000;
 
 const hasScope = (held: readonly TokenScope[] | undefined, accepted: readonly TokenScope[]) => !held || accepted.some((s) => held.includes(s));
 
@@ -97,30 +104,37 @@ export function createLeanLane() {
   let closing = false;
   let server: http.Server | undefined;
 
+  const targets = new Map<string, Target | null>();
+  /** The lane route a URL names, with a parameter the router would hand over unchanged; null when the
+   *  URL is not the lane's (no such route, a parameter to decode, a fixed path the router prefers). */
+  function targetOf(url: string): Target | null {
+    const q = url.indexOf('?');
+    const path = q < 0 ? url : url.slice(0, q);
+    const route = routes.find((r) => path.startsWith(r.prefix));
+    if (!route) return null;
+    const param = path.slice(route.prefix.length);
+    if (!PLAIN_PARAM.test(param) || fixedPaths.has(path)) return null;
+    return { route, param, query: q < 0 ? '' : url.slice(q + 1) };
+  }
+
   function answer(req: IncomingMessage, res: ServerResponse, started: number): boolean {
     if (!deps || closing || !lane.enabled || req.method !== 'GET') return false;
     const url = req.url ?? '';
-    const q = url.indexOf('?');
-    const path = q < 0 ? url : url.slice(0, q);
-    let route: Compiled | undefined;
-    for (const r of routes) {
-      if (path.startsWith(r.prefix)) {
-        route = r;
-        break;
-      }
+    let target = targets.get(url);
+    if (target === undefined) {
+      target = targetOf(url);
+      if (targets.size >= TARGETS_KEPT) targets.clear();
+      targets.set(url, target);
     }
-    if (!route) return false;
-    const param = path.slice(route.prefix.length);
-    if (!PLAIN_PARAM.test(param) || fixedPaths.has(path)) return false;
+    if (!target) return false;
+    const { route, param, query } = target;
     const headers = req.headers;
     // What could make Fastify do more than route, authenticate and answer: a body, versioned routing.
     if (headers['transfer-encoding'] !== undefined || (headers['content-length'] !== undefined && headers['content-length'] !== '0')) return false;
     if (headers['accept-version'] !== undefined) return false;
-    const bearer = headers.authorization ? BEARER.exec(headers.authorization) : null;
-    if (!bearer) return false;
-    const principal = deps.credentials.cachedToken(bearer[1]);
+    const principal = headers.authorization ? deps.credentials.cachedBearer(headers.authorization) : undefined;
     if (!principal || !hasScope(principal.scopes, route.scopes)) return false;
-    const found = route.answer(param, q < 0 ? '' : url.slice(q + 1), headers);
+    const found = route.answer(param, query, headers);
     if (!found) return false;
     let standing: WindowCount | undefined;
     if (deps.rateLimit) {
@@ -178,7 +192,10 @@ export function createLeanLane() {
       app.decorate('leanLane', lane);
       app.addHook('onRoute', (r) => {
         const methods = [r.method].flat();
-        if (methods.includes('GET') && !r.url.includes(':') && !r.url.includes('*')) fixedPaths.add(r.url);
+        if (methods.includes('GET') && !r.url.includes(':') && !r.url.includes('*')) {
+          fixedPaths.add(r.url);
+          targets.clear();
+        }
       });
       // Fastify answers 503 while it closes; from here on it answers everything.
       app.addHook('preClose', async () => {
@@ -200,6 +217,7 @@ export function createLeanLane() {
       const at = route.url.indexOf(':');
       if (at < 0 || route.url.indexOf('/', at) >= 0) throw new Error(`a lane route ends in its one parameter: ${route.url}`);
       routes.push({ ...route, prefix: route.url.slice(0, at) });
+      targets.clear();
     },
   };
   return lane;
