@@ -50,13 +50,19 @@ export function gateRoutes(app: FastifyInstance, gates: GateState, options: { he
     });
     raw.write('retry: 3000\n\n');
     const sent = new Map<string, string>();
+    // Frames leave at once. Left to itself, node holds a response's writes until the current tick ends,
+    // and a change is announced in the middle of the request that made it (a resolve still has its COE
+    // draft to write): every stream would wait for that request's remaining work.
+    const socket = raw.socket;
     const push = () => {
+      socket?.cork();
       for (const ref of refs) {
         const answer = gates.gate(ref, environment);
         if (sent.get(ref) === answer.etag) continue;
         sent.set(ref, answer.etag);
         raw.write(answer.frame);
       }
+      socket?.uncork();
     };
     push();
     const unsubscribe = gates.onChange(push);
