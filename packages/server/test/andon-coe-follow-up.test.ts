@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { call, createTestApp, dialects, newTestStore, signUp, type Caller, type TestApp, type TestStore } from './harness';
 import { createAndonStore } from '../src/capabilities/andon/andon-store';
-import { createCoeFollowUp, FOLLOW_UP_AFTER_MS } from '../src/capabilities/andon/coe-follow-up';
+import { createCoeFollowUp, FOLLOW_UP_AFTER_MS, FOLLOW_UP_WITHIN_MS } from '../src/capabilities/andon/coe-follow-up';
 import { createAuditLog } from '../src/platform/audit/audit-log';
 import type { Principal } from '../src/platform/auth/principal';
 import { newId } from '../src/platform/ids';
@@ -73,6 +73,8 @@ describe.each(dialects)('COE drafts of resolved pulls on %s', (dialect) => {
   it('starts the drafts a stopped process left behind when the next one starts, and leaves recent resolves to their request', async () => {
     const left = await resolveWithoutDraft(1, FOLLOW_UP_AFTER_MS + 5_000);
     const recent = await resolveWithoutDraft(2, 0);
+    // Resolved long ago without a draft, as by a version without COEs: left as it is.
+    const old = await resolveWithoutDraft(2, FOLLOW_UP_WITHIN_MS + 60_000);
     await t.close();
     t = await createTestApp(dialect, { store }); // the instance comes back
     await vi.waitFor(async () => expect((await call(t.app, olga, 'GET', `/api/v1/andon/pulls/${left.id}`)).body.coe).toEqual(expect.any(Number)), { timeout: 10_000, interval: 50 });
@@ -81,6 +83,8 @@ describe.each(dialects)('COE drafts of resolved pulls on %s', (dialect) => {
     expect(drafts).toEqual([{ number: detail.coe, pulls_json: JSON.stringify([left.id]), created_by: 'olga' }]);
     expect((await resolvedNotices(left.id)).map((n) => n.coe)).toEqual([detail.coe]);
     expect((await call(t.app, olga, 'GET', `/api/v1/andon/pulls/${recent.id}`)).body.coe).toBeNull();
+    expect((await call(t.app, olga, 'GET', `/api/v1/andon/pulls/${old.id}`)).body.coe).toBeNull();
+    expect(await draftsOf(old.id)).toEqual([]);
   });
 
   it('links one draft when two starts race for the same pull; the other rolls back', async () => {

@@ -17,6 +17,9 @@ class AlreadyStarted extends Error {}
 /** How long a resolved pull may wait for its draft before the sweep starts it (a resolve in flight
  *  starts its own well within this). */
 export const FOLLOW_UP_AFTER_MS = 60_000;
+/** How far back the sweep looks: far enough for any restart, and not so far that an instance upgraded
+ *  from a version without COEs drafts one for every pull it ever resolved. */
+export const FOLLOW_UP_WITHIN_MS = 7 * 24 * 3_600_000;
 
 /** Who a draft started by the sweep is by: the person who resolved the pull, else Day One itself. */
 async function resolverOf(db: Db, p: PullRow): Promise<Principal> {
@@ -60,12 +63,21 @@ export function createCoeFollowUp(deps: { db: Db; store: AndonStore; audit: Audi
     /** Whether resolving this pull leaves a draft to start (its notice then waits for the draft). */
     pending,
     start,
-    /** Starts the drafts of pulls resolved more than FOLLOW_UP_AFTER_MS ago that still have none;
-     *  returns how many it started. */
+    /** Starts the drafts of pulls resolved more than FOLLOW_UP_AFTER_MS and less than
+     *  FOLLOW_UP_WITHIN_MS ago that still have none; returns how many it started. */
     async finishPending(now = Date.now()): Promise<number> {
       if (!startCoe) return 0;
       const before = new Date(now - FOLLOW_UP_AFTER_MS).toISOString();
-      const rows = await db.selectFrom('andon_pulls').selectAll().where('status', '=', 'resolved').where('severity', '<=', COE_SEVERITY).where('coe_number', 'is', null).where('resolved_at', '<', before).execute();
+      const since = new Date(now - FOLLOW_UP_WITHIN_MS).toISOString();
+      const rows = await db
+        .selectFrom('andon_pulls')
+        .selectAll()
+        .where('status', '=', 'resolved')
+        .where('severity', '<=', COE_SEVERITY)
+        .where('coe_number', 'is', null)
+        .where('resolved_at', '<', before)
+        .where('resolved_at', '>', since)
+        .execute();
       let started = 0;
       for (const p of rows) if (await start(await resolverOf(db, p), p.id)) started++;
       return started;
