@@ -111,7 +111,7 @@ export async function buildApp(config: AppConfig, database: DatabaseHandle): Pro
   auditRoutes(app, db);
 
   const publicUrl = config.publicUrl ?? (process.env.DAYONE_PUBLIC_URL || undefined);
-  // Bulk writes share one writer: on SQLite it keeps its prepared statements for the life of the process.
+  // Bulk writes share one writer: on SQLite it keeps its prepared statements in its statement cache.
   const bulk = createBulkWriter(database);
   // Before anything writes: the index follows every audit entry from here on.
   const search = createSearch({ db, dialect, audit, bulk });

@@ -11,7 +11,6 @@ import { assertMayRelease } from './andon-policy';
 import { ANDON_TOPIC, type GateState } from './gate-state';
 import type { AndonNotifier, CoeFollowUp } from './coe-follow-up';
 
-
 interface Deps {
   db: Db;
   followUp: CoeFollowUp;
@@ -106,7 +105,7 @@ export function createAndonService({ db, bus, store, audit, gates, notify, follo
         // A pull with a draft to start is announced once the draft exists, so its notice can name it.
         return { before: p, after, notice: followUp.pending(after) ? undefined : 'andon.resolved' };
       });
-      if (resolved.coe !== null || !followUp.pending({ status: 'resolved', severity: resolved.severity, coe_number: null })) return resolved;
+      if (!followUp.pending({ status: resolved.status, severity: resolved.severity, coe_number: resolved.coe })) return resolved;
       // Started here, or (rarely) by the sweep at the same moment: either way the pull now names it.
       return (await followUp.start(actor, id)) ?? (await present(db, await mustFind(db, id)));
     },

@@ -2,6 +2,7 @@ import type SQLite from 'better-sqlite3';
 import { PostgresAdapter, sql, type Insertable } from 'kysely';
 import type { Database } from './schema';
 import type { Db, DatabaseHandle } from './database';
+import { withStatementCache } from './statement-cache';
 
 /** Tables bulk writes reach beside the schema's: SQLite's full-text table of the search index, which is
  *  virtual, so Kysely's schema leaves it out (see capabilities/search/search-index.ts). */
@@ -17,7 +18,7 @@ const ROWS_PER_STATEMENT = 2000;
 
 /** Many rows into one table inside the caller's transaction, as fast as each store allows.
  *
- *  On SQLite every row is one run of a prepared statement kept for the life of the process, on the one
+ *  On SQLite every row is one run of a prepared statement kept in a statement cache (statement-cache.ts), on the one
  *  connection the caller's transaction holds: SQLite does the work in-process, so the cost is building
  *  and binding SQL, which a cached single-row statement avoids (a multi-row statement of thousands of
  *  rows is built, bound and prepared anew each time). On PostgreSQL each round trip costs more than the
@@ -103,12 +104,7 @@ function inlineStatements(connection: SQLite.Database, table: string, columns: s
 }
 
 function sqliteWriter(connection: SQLite.Database): BulkWriter {
-  const statements = new Map<string, SQLite.Statement>();
-  const prepared = (text: string) => {
-    let s = statements.get(text);
-    if (!s) statements.set(text, (s = connection.prepare(text)));
-    return s;
-  };
+  const { prepare: prepared } = withStatementCache(connection);
   const insertSql = (table: string, columns: string[], tail: string) => `insert into ${quote(table)} (${columns.map(quote).join(', ')}) values (${columns.map(() => '?').join(', ')})${tail}`;
   const valuesOf = (row: Record<string, unknown>, columns: string[]) => columns.map((c) => row[c] ?? null);
 

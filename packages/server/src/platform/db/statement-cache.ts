@@ -5,11 +5,17 @@ import type { SqliteDatabase } from 'kysely';
  *  (texts with a varying number of placeholders, such as `in (?, ?, …)`, come in many shapes). */
 export const STATEMENT_CACHE_SIZE = 500;
 
-/** The embedded database as Kysely's SQLite dialect uses it, with each SQL text prepared once and the
- *  statement reused: Kysely asks for a new statement on every query, and compiling one costs about as
- *  much as running a small one. A statement still being iterated (a streamed query) is busy, so the same
+/** What Kysely's SQLite dialect needs of a database (`SqliteDatabase`), with better-sqlite3's statements. */
+export interface StatementCache extends SqliteDatabase {
+  prepare(sql: string): SQLite.Statement;
+  readonly cached: number;
+}
+
+/** The embedded database as Kysely's SQLite dialect and the bulk writer use it, with each SQL text
+ *  prepared once and the statement reused: Kysely asks for a new statement on every query, and
+ *  compiling one costs about as much as running a small one. A statement still being iterated (a streamed query) is busy, so the same
  *  text asked for meanwhile gets a statement of its own. */
-export function withStatementCache(connection: SQLite.Database, size = STATEMENT_CACHE_SIZE): SqliteDatabase & { readonly cached: number } {
+export function withStatementCache(connection: SQLite.Database, size = STATEMENT_CACHE_SIZE): StatementCache {
   const statements = new Map<string, SQLite.Statement>();
   return {
     close: () => connection.close(),
